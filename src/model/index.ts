@@ -6,3 +6,4 @@ export * from './network.js';
 export * from './dns.js';
 export * from './api-gateway.js';
 export * from './model.js';
+export * from './lookup.js';

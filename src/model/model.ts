@@ -65,8 +65,27 @@ export interface Model {
   readonly publicDns: PublicDnsRecord[];
   readonly stacks: Stack[];
   readonly notes: Note[];
-  /** Unknowns that matter for the whole model (an unresolved import), beyond those inside elements. */
+  /** Unknowns that matter for the whole model, beyond those inside elements. */
   readonly unknowns: Unknown[];
+  /**
+   * References the source could not resolve (an ImportValue of a stack that is not loaded, a parameter with no
+   * value that names a subnet). The element that holds such a reference carries the placeholder id instead of a
+   * real one; the simulation turns a placeholder it meets into a missing fact with this reason.
+   */
+  readonly unresolvedReferences: UnresolvedReference[];
+}
+
+export interface UnresolvedReference {
+  /** Starts with `unresolved:`; stands in an id field. */
+  readonly placeholder: string;
+  readonly reason: string;
+  readonly origin?: Origin;
+}
+
+export const PLACEHOLDER_PREFIX = 'unresolved:';
+
+export function isPlaceholderId(id: string): boolean {
+  return id.startsWith(PLACEHOLDER_PREFIX);
 }
 
 export function emptyModel(): Model {
@@ -75,7 +94,7 @@ export function emptyModel(): Model {
     networkAcls: [], networkInterfaces: [], instances: [], lambdaFunctions: [], vpcEndpoints: [],
     peeringConnections: [], transitGateways: [], prefixLists: [], dhcpOptions: [], hostedZones: [],
     resolverRules: [], resolverEndpoints: [], apis: [], domainNames: [], domainNameAccessAssociations: [],
-    publicDns: [], stacks: [], notes: [], unknowns: [],
+    publicDns: [], stacks: [], notes: [], unknowns: [], unresolvedReferences: [],
   };
 }
 
