@@ -42,6 +42,8 @@ export interface Api extends Element {
    * `$default` becomes path `/{proxy+}` method ANY). Unknown: the definition is not inline (e.g. an S3 body).
    */
   readonly resources: Maybe<ApiResource[]>;
+  /** True when any stage name is served (a `facts.apis` entry that lists no stages). */
+  readonly anyStage?: boolean;
   /** APIs from `facts.apis` accept any path and method (and any stage when `stages` was not given). */
   readonly fromFacts?: boolean;
 }

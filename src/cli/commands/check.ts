@@ -1,0 +1,49 @@
+// `vpcpath check`: every check of every scenario file, one line each, and the `N passed, N failed` summary.
+import pc from 'picocolors';
+import { renderTrace } from '../../explain/render-trace.js';
+import { runScenarioFile, type FileOutcome } from '../../scenario/run-scenario.js';
+import { EXIT } from '../exit-codes.js';
+import { reportProblems, type Output } from '../output.js';
+
+export function runCheck(files: string[], flags: { json?: boolean; verbose?: boolean }, o: Output): number {
+  const c = pc.createColors(o.color);
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    const outcome = runScenarioFile(file);
+    outcomes.push(outcome);
+    if (flags.json) continue;
+    if (outcome.problems.length) {
+      reportProblems(o, outcome.problems);
+      continue;
+    }
+    for (const check of outcome.checks) {
+      o.out(`${check.passed ? c.green('pass') : c.red('FAIL')}  ${outcome.file}: ${check.name}`);
+      if (!check.passed) {
+        for (const m of check.mismatches) o.out(`      ${m}`);
+        if (check.trace) o.out(indent(renderTrace(check.trace, { color: o.color }), '      | '));
+      } else if (flags.verbose && check.trace) o.out(indent(renderTrace(check.trace, { color: o.color }), '      | '));
+    }
+  }
+  const checks = outcomes.flatMap((f) => f.checks);
+  const passed = checks.filter((ch) => ch.passed).length;
+  const failed = checks.length - passed;
+  const inputErrors = outcomes.some((f) => f.problems.length > 0);
+  if (flags.json) {
+    o.out(JSON.stringify({
+      files: outcomes.map((f) => ({
+        file: f.file, title: f.title,
+        ...(f.problems.length ? { problems: f.problems } : {}),
+        checks: f.checks.map((ch) => ({ name: ch.name, passed: ch.passed, mismatches: ch.mismatches, ...(ch.trace ? { trace: ch.trace } : {}) })),
+      })),
+      passed, failed,
+    }, null, 2));
+  } else {
+    o.out(`${passed} passed, ${failed} failed`);
+  }
+  if (inputErrors) return EXIT.inputError;
+  return failed ? EXIT.notReached : EXIT.ok;
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').map((l) => prefix + l).join('\n');
+}

@@ -1,0 +1,87 @@
+// The vpcpath command line: thin; parses arguments, calls the library, renders, sets the exit status.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT } from './exit-codes.js';
+import { processOutput, type Output } from './output.js';
+import { runCheck } from './commands/check.js';
+import { runDemo } from './commands/demo.js';
+import { runShow } from './commands/show.js';
+import { runTrace } from './commands/trace.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const INPUTS_HELP = `INPUT is a CloudFormation or SAM template (YAML or JSON), a folder of templates, or a cdk.out folder
+(every stack in its manifest). Several inputs load as several stacks: Export/ImportValue between them
+resolve by themselves. Values a template does not fix (ids, addresses) are made up in AWS's own form.`;
+
+export function buildProgram(o: Output, setCode: (code: number) => void): Command {
+  const program = new Command('vpcpath')
+    .description('Will this request, made from inside this VPC, reach this API? If not, exactly why, and what would fix it.\n' +
+      'Follows DNS (Route 53 Resolver, private zones, endpoint private DNS) -> network (security groups, ACLs,\n' +
+      'routes, gateways, endpoints) -> front door (VPC endpoint, CloudFront, API Gateway) -> API Gateway\'s decision.')
+    .version('0.1.0')
+    .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) })
+    .exitOverride()
+    .addHelpText('after', `
+Exit status: 0 reached / all checks passed, 1 not reached / a check failed, 2 bad input (file:line:column
+given), 3 a bug in vpcpath (please report it).
+
+Examples:
+  vpcpath demo
+  vpcpath trace network.yaml api.yaml --from AppInstance --url 'https://\${PublicApi}.execute-api.\${AWS::Region}.amazonaws.com/dev/items'
+  vpcpath check intents/*.yaml
+  vpcpath show cdk.out`);
+
+  program.command('trace')
+    .description('Trace one request from a workload in a VPC to its answer, hop by hop.')
+    .argument('<input...>', 'templates, template folders or cdk.out folders')
+    .requiredOption('--from <workload>', 'where the request starts: a logical id of an AWS::EC2::Instance or of a Lambda function with VpcConfig, an instance id, ENI id or function name')
+    .option('--url <url>', 'the URL to call; may use ${LogicalId}, ${LogicalId.Attr} and ${AWS::Region} as Fn::Sub does')
+    .option('--request <flow>', "a network-only flow instead of --url, e.g. 'TCP 10.1.101.97:443'")
+    .option('-X, --method <method>', 'HTTP method', 'GET')
+    .option('-H, --header <header>', "a request header 'Name: value' (repeatable), e.g. -H 'x-apigw-api-id: ${PrivateApi}'", collect, [])
+    .option('--facts <file>', 'facts the templates cannot hold: public DNS records, partner APIs, custom domains (scenario-format.md)')
+    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
+    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
+    .option('--account <account>', 'the account the templates are deployed in', '111111111111')
+    .option('--json', 'print the trace as JSON (docs/trace-json.md)')
+    .addHelpText('after', `\n${INPUTS_HELP}`)
+    .action((inputs: string[], flags) => setCode(runTrace(inputs, flags, o)));
+
+  program.command('check')
+    .description('Run the checks of scenario files (reachability intents) and print `N passed, N failed`.')
+    .argument('<file...>', 'scenario files (shared/spec/scenario-format.md)')
+    .option('--json', 'print results as JSON: { files: [{ file, checks: [{ name, passed, mismatches, trace }] }], passed, failed }')
+    .option('-v, --verbose', 'print the trace of passing checks too')
+    .action((files: string[], flags) => setCode(runCheck(files, flags, o)));
+
+  program.command('show')
+    .description('Show what was understood from the inputs: VPCs, subnets, routes, endpoints, zones, APIs, domains, notes and unknowns.')
+    .argument('<input...>', 'templates, template folders or cdk.out folders')
+    .option('--facts <file>', 'a facts file')
+    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
+    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
+    .option('--account <account>', 'the account', '111111111111')
+    .option('--json', 'print the model as JSON')
+    .addHelpText('after', `\n${INPUTS_HELP}`)
+    .action((inputs: string[], flags) => setCode(runShow(inputs, flags, o)));
+
+  program.command('demo')
+    .description('Trace the bundled seed example: the 403 and its cause, then the working call through the EDGE custom domain.')
+    .action(() => setCode(runDemo(o)));
+
+  program.addOption(new Option('--no-color', 'plain output').hideHelp());
+  return program;
+}
+
+export async function main(argv: string[], o: Output = processOutput): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(o, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.inputError;
+    o.err(`vpcpath: internal error: ${(e as Error).stack ?? String(e)}\nThis is a bug in vpcpath; please report it with the command and inputs.`);
+    return EXIT.internalError;
+  }
+}
