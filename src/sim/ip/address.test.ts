@@ -1,3 +1,4 @@
+// Address parsing: round trips, and bad input as an error value.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatAddress, parseAddress } from './address.js';

@@ -1,3 +1,4 @@
+// CIDR parsing and containment, with properties over generated blocks and addresses.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseAddress } from './address.js';

@@ -1,3 +1,4 @@
+// Longest-prefix match, table-driven and as properties.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseAddress, type IpAddress } from './address.js';

@@ -28,8 +28,3 @@ export function interfaceName(index: ModelIndex, eni: NetworkInterface): string 
   }
 }
 
-/** The primary private IPv4 address, when the model knows it. */
-export function primaryIp(eni: NetworkInterface): string | undefined {
-  const first = eni.privateIps[0];
-  return typeof first === 'string' ? first : undefined;
-}

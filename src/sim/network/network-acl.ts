@@ -57,17 +57,17 @@ export function checkNetworkAcl(index: ModelIndex, input: AclCheckInput): Check 
     }
     // An earlier rule we cannot read only matters if it would decide the other way.
     const undecided = pending.filter((p) => p.entry.action !== entry.action);
-    const detail = `${prefix}rule ${ruleLabel(entry)} ${entry.action} ${entryTraffic(entry)} ${arrow} ${entryPeer(entry)}`;
+    const detail = `rule ${ruleLabel(entry)} ${entry.action} ${entryTraffic(entry)} ${arrow} ${entryPeer(entry)}`;
     const origin = entry.origin ?? acl.origin;
-    if (undecided.length > 0) return unknown(base, detail, undecided, origin);
-    if (entry.action === 'allow') return { verdict: 'pass', hop: hop(base, 'pass', detail, origin) };
-    return { verdict: 'drop', hop: hop(base, 'drop', `${detail} (matches ${asked})`, origin), cause: 'network-acl-denied' };
+    if (undecided.length > 0) return unknown(base, prefix, detail, undecided, origin);
+    if (entry.action === 'allow') return { verdict: 'pass', hop: hop(base, 'pass', prefix + detail, origin) };
+    return { verdict: 'drop', hop: hop(base, 'drop', `${prefix}${detail} (matches ${asked})`, origin), cause: 'network-acl-denied' };
   }
 
-  const detail = `${prefix}rule * deny all: no rule allows ${asked}`;
+  const detail = `rule * deny all: no rule allows ${asked}`;
   const undecided = pending.filter((p) => p.entry.action === 'allow');
-  if (undecided.length > 0) return unknown(base, detail, undecided, acl.origin);
-  return { verdict: 'drop', hop: hop(base, 'drop', detail, acl.origin), cause: 'network-acl-denied' };
+  if (undecided.length > 0) return unknown(base, prefix, detail, undecided, acl.origin);
+  return { verdict: 'drop', hop: hop(base, 'drop', prefix + detail, acl.origin), cause: 'network-acl-denied' };
 }
 
 function matchEntry(acl: NetworkAcl, entry: NetworkAclEntry, input: AclCheckInput): EntryMatch {
@@ -103,10 +103,10 @@ function hop(base: Pick<Hop, 'at' | 'elementId' | 'action'>, verdict: Hop['verdi
 }
 
 function unknown(
-  base: Pick<Hop, 'at' | 'elementId' | 'action'>, detail: string,
+  base: Pick<Hop, 'at' | 'elementId' | 'action'>, prefix: string, detail: string,
   undecided: readonly { entry: NetworkAclEntry; missing: MissingFact }[], origin?: Origin,
 ): Check {
   const rules = undecided.map((u) => `rule ${ruleLabel(u.entry)} ${u.entry.action}`).join(', ');
-  const text = `${rules} may match first (its CIDR is not known); otherwise ${detail}`;
+  const text = `${prefix}${rules} may match first (its CIDR is not known); otherwise ${detail}`;
   return { verdict: 'unknown', hop: hop(base, 'unknown', text, origin), missing: undecided.map((u) => u.missing) };
 }

@@ -7,6 +7,7 @@ import { addressBits, longestPrefixMatch, parseCidr, type Cidr, type IpAddress }
 import type { MissingFact } from '../trace.js';
 import { fromUnknown } from './missing.js';
 import { prefixListCidrs } from './prefix-lists.js';
+import { originOf } from './hop-origin.js';
 
 /** A destination block a route covers, with the route it came from. */
 interface Candidate {
@@ -98,8 +99,4 @@ function collect(
 
 function sameTarget(a: RouteTarget, b: RouteTarget): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function originOf(origin: Origin | undefined): { origin?: Origin } {
-  return origin ? { origin } : {};
 }

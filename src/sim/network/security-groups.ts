@@ -6,6 +6,7 @@ import { interfaceName } from './names.js';
 import type { Check } from './path-builder.js';
 import { describeRuleTraffic, describeTraffic, type Traffic } from './protocol.js';
 import { matchRule, type Remote } from './security-group-rule.js';
+import { originOf } from './hop-origin.js';
 
 export type SecurityGroupDirection = 'ingress' | 'egress';
 
@@ -73,9 +74,6 @@ function sgName(group: SecurityGroup): string {
   return group.name ?? group.groupName ?? group.id;
 }
 
-function originOf(origin: Origin | undefined): { origin?: Origin } {
-  return origin ? { origin } : {};
-}
 
 function unknownCheck(hop: Omit<Hop, 'verdict'>, missing: MissingFact[], origin: Origin | undefined): Check {
   return { verdict: 'unknown', hop: { ...hop, verdict: 'unknown', ...originOf(origin) }, missing };

@@ -20,8 +20,11 @@ export type ExitThrough =
 export type PathEnd =
   /** Arrived at an ENI in the model. */
   | { kind: 'delivered'; networkInterfaceId: string; vpcId: string; sourceIpSeen: string }
-  /** Left the modelled network toward the internet or another network. */
-  | { kind: 'exits-network'; through: ExitThrough; sourceIpSeen: string; gatewayId: string }
+  /**
+   * Left the modelled network toward the internet or another network. When the input cannot tell the address
+   * the far side sees (a public IP assigned at launch), `sourceIpSeen` describes it and `sourceIpUnknown` says why.
+   */
+  | { kind: 'exits-network'; through: ExitThrough; sourceIpSeen: string; gatewayId: string; sourceIpUnknown?: MissingFact }
   | { kind: 'dropped'; cause: DropCause }
   /** The outcome depends on facts the model does not hold. */
   | { kind: 'unknown'; missing: MissingFact[] };
