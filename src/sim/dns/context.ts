@@ -80,3 +80,10 @@ export function refersTo(ctx: Ctx, ref: Maybe<string>, vpcId: string, what: stri
   if (unresolved) return missing(what, unresolved.reason, unresolved.origin ?? origin);
   return ref === vpcId;
 }
+
+const STRENGTH: Record<Confidence, number> = { documented: 2, observed: 1, inferred: 0 };
+
+/** The weaker of two confidences: a conclusion is only as sure as its least sure premise. */
+export function weaker(a: Confidence, b: Confidence): Confidence {
+  return STRENGTH[a] <= STRENGTH[b] ? a : b;
+}

@@ -45,7 +45,7 @@ export interface HiddenAnswerOptions {
   /** The name was reached through a CNAME (R29's inferred mechanism). */
   readonly viaCname: boolean;
   /** Why this zone won over others (Q4), if it competed. */
-  readonly precedence?: string | undefined;
+  readonly precedence?: { readonly text: string } | undefined;
 }
 
 export function answerFromHiddenZone(ctx: Ctx, hz: HiddenZone, name: string, opts: HiddenAnswerOptions): Answer {
@@ -86,7 +86,7 @@ export function answerFromHiddenZone(ctx: Ctx, hz: HiddenZone, name: string, opt
     confidence = 'inferred';
   }
   if (opts.precedence) {
-    parts.push(opts.precedence);
+    parts.push(opts.precedence.text);
     confidence = 'inferred';
   }
   pushStep(ctx, {
