@@ -1,5 +1,7 @@
 // Collects the front door's hops, caveats, rules and missing facts, and closes them into a FrontDoorResult.
 import type { Answer, Cause, Component, Confidence, Hop, MissingFact } from '../trace.js';
+import { cannotTell } from './answers.js';
+import { frontDoorMissingFacts } from './causes-routing.js';
 import type { FrontDoorResult } from './types.js';
 
 const RANK: Record<Confidence, number> = { documented: 2, observed: 1, inferred: 0 };
@@ -35,6 +37,13 @@ export class Recorder {
   /** The weakest confidence of the hops so far (documented when there are none). */
   confidence(): Confidence {
     return this.hops.reduce<Confidence>((c, h) => weaker(c, h.confidence ?? 'documented'), 'documented');
+  }
+
+  /** Stops with result `unknown`: the hop that could not be decided, the facts it needs, and how to supply them. */
+  unknown(hop: Hop, facts: MissingFact[], fix: string): FrontDoorResult {
+    this.add({ ...hop, verdict: 'unknown' });
+    this.lack(...facts);
+    return this.finish(cannotTell('nobody can say yet: a fact is missing'), frontDoorMissingFacts(facts, fix));
   }
 
   finish(answer: Answer, cause: Cause): FrontDoorResult {

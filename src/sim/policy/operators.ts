@@ -1,6 +1,6 @@
 // IAM condition operators on one request value and one policy value, and their negated forms.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
-import ipaddr from 'ipaddr.js';
+import { cidrContains, parseAddress, parseCidr } from '../ip/index.js';
 import { arnMatch, wildcardMatch } from './wildcard.js';
 import { type Tri, undecided } from './tri.js';
 
@@ -75,32 +75,13 @@ function toEpochMs(value: string): number | undefined {
 
 /** IpAddress: the request IP lies in the policy CIDR (a bare address is a /32 or /128). */
 function ipInRange(requestIp: string, cidr: string): Tri {
-  const range = parseRange(cidr.trim());
-  if (!range) return undecided(`the policy's IP range "${cidr}" is not a valid CIDR block (AWS would not accept it)`);
-  const addr = parseAddress(requestIp.trim());
-  if (!addr) return false;
-  const [net, bits] = range;
-  if (addr.kind() !== net.kind()) {
-    if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
-      return net.kind() === 'ipv4' && (addr as ipaddr.IPv6).toIPv4Address().match(net, bits);
-    }
-    return false;
+  const text = cidr.trim();
+  let range = parseCidr(text);
+  if (!range.ok && !text.includes('/')) {
+    const single = parseAddress(text);
+    if (single.ok) range = parseCidr(`${text}/${single.value.family === 4 ? 32 : 128}`);
   }
-  return addr.match(net, bits);
-}
-
-function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
-  return undefined;
-}
-
-function parseRange(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
-  if (!text.includes('/')) {
-    const addr = parseAddress(text);
-    return addr ? [addr, addr.kind() === 'ipv4' ? 32 : 128] : undefined;
-  }
-  if (ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) return ipaddr.IPv4.parseCIDR(text);
-  if (ipaddr.IPv6.isValidCIDR(text)) return ipaddr.IPv6.parseCIDR(text);
-  return undefined;
+  if (!range.ok) return undecided(`the policy's IP range "${cidr}" is not a valid CIDR block (AWS would not accept it)`);
+  const address = parseAddress(requestIp.trim());
+  return address.ok && cidrContains(range.value, address.value);
 }
