@@ -1,6 +1,6 @@
 // The command line as a user meets it: the seed story, check's contract, JSON output against its schema.
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { conformanceFiles, REPO } from './support/shared.js';
 import { runCli } from './support/run-cli.js';

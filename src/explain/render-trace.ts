@@ -24,7 +24,7 @@ export function renderTrace(trace: Trace, options: RenderOptions = {}): string {
       const arrow = step.recordType === 'CNAME' ? `CNAME ${answer}` : step.recordType === 'ALIAS' ? `alias -> ${answer}` : answer;
       out.push(`    -> ${pad(arrow, 18)} answered by ${step.answeredBy}`);
       const where = formatOrigin(step.origin);
-      out.push(`       ${pad('', 18)} ${step.why}${where ? `   ${c.dim(where)}` : ''}`);
+      out.push(...wrap(`${step.why}${where ? `   ${where}` : ''}`, width, ' '.repeat(26)));
       const tags = [step.rules.length ? step.rules.join(', ') : '', step.confidence !== 'documented' ? step.confidence : '']
         .filter(Boolean).join('; ');
       if (tags) out.push(`       ${pad('', 18)} ${c.dim(`[${tags}]`)}`);
@@ -33,7 +33,7 @@ export function renderTrace(trace: Trace, options: RenderOptions = {}): string {
 
   if (trace.hops.length) {
     out.push('', c.bold('PATH'));
-    const atWidth = Math.min(22, Math.max(...trace.hops.map((h) => h.at.length)) + 2);
+    const atWidth = Math.min(30, Math.max(...trace.hops.map((h) => h.at.length)) + 2);
     const actionWidth = Math.min(18, Math.max(...trace.hops.map((h) => h.action.length)) + 2);
     trace.hops.forEach((hop, i) => out.push(renderHop(hop, i + 1, atWidth, actionWidth, c)));
   }

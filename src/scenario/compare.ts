@@ -15,7 +15,8 @@ export function checkCause(code: CauseCode): CauseCode {
 export function dnsSourceOf(trace: Trace): DnsSource | undefined {
   const o = trace.dns?.outcome;
   if (!o) return undefined;
-  if (o.kind === 'addresses' || o.kind === 'nxdomain') return o.source;
+  if (o.kind === 'addresses') return o.source;
+  if (o.kind === 'nxdomain') return 'nxdomain';
   if (o.kind === 'no-resolver') return 'no-resolver';
   if (o.kind === 'loop') return 'nxdomain';
   return undefined;
