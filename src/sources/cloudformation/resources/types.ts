@@ -1,0 +1,27 @@
+// The resource types a Ref may name in each id property (a Ref to another type is an input error).
+
+export const T = {
+  VPC: ['AWS::EC2::VPC'],
+  SUBNET: ['AWS::EC2::Subnet'],
+  SECURITY_GROUP: ['AWS::EC2::SecurityGroup'],
+  ROUTE_TABLE: ['AWS::EC2::RouteTable'],
+  INTERNET_GATEWAY: ['AWS::EC2::InternetGateway'],
+  GATEWAY: ['AWS::EC2::InternetGateway', 'AWS::EC2::VPNGateway', 'AWS::EC2::VPCEndpoint'],
+  NAT_GATEWAY: ['AWS::EC2::NatGateway'],
+  NETWORK_ACL: ['AWS::EC2::NetworkAcl'],
+  NETWORK_INTERFACE: ['AWS::EC2::NetworkInterface'],
+  INSTANCE: ['AWS::EC2::Instance'],
+  VPC_ENDPOINT: ['AWS::EC2::VPCEndpoint'],
+  PEERING: ['AWS::EC2::VPCPeeringConnection'],
+  TRANSIT_GATEWAY: ['AWS::EC2::TransitGateway'],
+  EGRESS_ONLY_IGW: ['AWS::EC2::EgressOnlyInternetGateway'],
+  DHCP_OPTIONS: ['AWS::EC2::DHCPOptions'],
+  PREFIX_LIST: ['AWS::EC2::PrefixList'],
+  HOSTED_ZONE: ['AWS::Route53::HostedZone'],
+  RESOLVER_RULE: ['AWS::Route53Resolver::ResolverRule'],
+  RESOLVER_ENDPOINT: ['AWS::Route53Resolver::ResolverEndpoint'],
+  REST_API: ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api'],
+  REST_RESOURCE: ['AWS::ApiGateway::Resource'],
+  REST_DEPLOYMENT: ['AWS::ApiGateway::Deployment'],
+  HTTP_API: ['AWS::ApiGatewayV2::Api', 'AWS::Serverless::HttpApi'],
+} as const satisfies Record<string, readonly string[]>;

@@ -1,0 +1,33 @@
+// The public shapes of the CloudFormation source: stack specs in, a model and input problems out.
+import type { Model } from '../../model/index.js';
+
+/** An input error: the CLI exits 2 on any. Warnings go to `model.notes` instead. */
+export interface InputProblem {
+  code: string;
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** A parameter value: a plain string (may hold `${LogicalId}`, `${LogicalId.Attr}`, `${stack.LogicalId}`), or another stack's output. */
+export type ParameterSpec = string | { output: string };
+
+export interface StackSpec {
+  /** Display path for messages and origins (e.g. `conformance/01-....yaml` or `infra/network.yaml`). */
+  file: string;
+  /** The template text (YAML or JSON). */
+  text: string;
+  stack: string;
+  region: string;
+  account: string;
+  parameters: Record<string, ParameterSpec>;
+  /** An inline template inside a scenario file: added so that positions point into the scenario file. */
+  lineOffset?: number;
+  columnOffset?: number;
+}
+
+export interface LoadResult {
+  model: Model;
+  problems: InputProblem[];
+}
