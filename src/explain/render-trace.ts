@@ -18,6 +18,7 @@ export function renderTrace(trace: Trace, options: RenderOptions = {}): string {
 
   if (trace.dns) {
     out.push('', `${c.bold('DNS')}  (${trace.dns.resolver})`);
+    if (!trace.dns.steps.length) out.push(`  ${trace.request.url.split('/')[2] ?? ''}: no answer in the model`);
     for (const step of trace.dns.steps) {
       out.push(`  ${step.name}`);
       const answer = step.answer.length ? step.answer.join(', ') : step.recordType;

@@ -78,7 +78,7 @@ export function missingFactsCause(missing: readonly MissingFact[]): Cause {
   const first = missing[0];
   return {
     code: 'missing-facts',
-    explanation: `The answer depends on what the model does not say: ${missing.map((m) => `${m.fact} (${m.reason})`).join('; ')}.`,
+    explanation: `vpcpath cannot answer without guessing: the answer depends on ${missing.map((m) => m.fact).join('; ')}, which the model does not hold (see MISSING FACTS).`,
     fix: 'Load the stack that defines it, pass the parameter, or add it to facts (see scenario-format.md).',
     ...(first?.origin ? { origin: first.origin } : {}),
     rules: [],

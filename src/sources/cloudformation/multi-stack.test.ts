@@ -140,8 +140,9 @@ describe('several stacks', () => {
     const user = yaml('Parameters:', '  Cidr: { Type: "AWS::SSM::Parameter::Value<String>", Default: /net/cidr }',
       '  Other: { Type: "AWS::SSM::Parameter::Value<String>", Default: /not/here }',
       'Resources:', '  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: !Ref Cidr } }', 'Outputs:', '  O: { Value: !Ref Other }');
-    const { model, problems } = loadStacks([spec('ssm', ssm), spec('user', user)]);
+    const { model, problems } = loadStacks([spec('user', user), spec('ssm', ssm)]);
     expect(problems).toEqual([]);
+    expect(model.stacks.map((s) => s.name)).toEqual(['ssm', 'user']);
     expect(model.vpcs[0]!.cidrBlocks).toEqual(['10.9.0.0/16']);
     expect(model.stacks[1]!.outputs.O).toEqual(expect.objectContaining({ kind: 'unknown', reason: expect.stringContaining('/not/here') }));
   });

@@ -1,6 +1,6 @@
 // The order stacks are loaded in: exporters before importers, referenced stacks before the stacks naming them.
 import type { Node } from './node.js';
-import { child } from './node.js';
+import { child, scalarText } from './node.js';
 import { referencedStacks } from './spec-parameters.js';
 import { StackLoader } from './stack-loader.js';
 import type { TemplateSections } from './stack-template.js';
@@ -34,6 +34,18 @@ export function orderStacks(stacks: readonly ParsedStack[], problems: InputProbl
       if (name) imported.add(name);
     }
     importsOf.set(s.spec.stack, imported);
+    // AWS::SSM::Parameter resources by Name: stacks whose SSM-typed parameters read them load after.
+    for (const decl of s.sections.resources.values()) {
+      const nameNode = decl.type === 'AWS::SSM::Parameter' ? child(decl.props, 'Name') : undefined;
+      const name = nameNode ? textOf(probe.evaluateNode(nameNode)) : undefined;
+      if (name) exported.add(`ssm:${name}`);
+    }
+    for (const p of s.sections.parameters?.entries ?? []) {
+      if (!/^AWS::SSM::Parameter::Value</.test(scalarText(child(p.value, 'Type')) ?? '')) continue;
+      const given = s.spec.parameters[p.key];
+      const name = typeof given === 'string' ? given : scalarText(child(p.value, 'Default'));
+      if (name) imported.add(`ssm:${name}`);
+    }
   }
   const deps = new Map<string, Set<string>>();
   for (const s of stacks) {
