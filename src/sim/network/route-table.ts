@@ -7,6 +7,7 @@ import { addressBits, longestPrefixMatch, parseCidr, type Cidr, type IpAddress }
 import type { MissingFact } from '../trace.js';
 import { fromUnknown } from './missing.js';
 import { prefixListCidrs } from './prefix-lists.js';
+import { outsideAwsServiceRanges } from './outside-aws-service-ranges.js';
 import { originOf } from './hop-origin.js';
 
 /** A destination block a route covers, with the route it came from. */
@@ -46,7 +47,7 @@ export function lookupRoute(index: ModelIndex, subnet: Subnet, vpc: Vpc, destina
   const candidates: Candidate[] = [];
   const unknowns: { target: RouteTarget; missing: MissingFact }[] = [];
 
-  for (const route of table?.routes ?? []) collect(index, route, candidates, unknowns);
+  for (const route of table?.routes ?? []) collect(index, route, destination, candidates, unknowns);
   // Every route table has a local route for each VPC CIDR, whether or not the input lists it.
   const local: RouteTarget = { kind: 'local' };
   for (const block of [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks]) {
@@ -71,7 +72,8 @@ export function lookupRoute(index: ModelIndex, subnet: Subnet, vpc: Vpc, destina
 }
 
 function collect(
-  index: ModelIndex, route: Route, out: Candidate[], unknowns: { target: RouteTarget; missing: MissingFact }[],
+  index: ModelIndex, route: Route, destination: IpAddress, out: Candidate[],
+  unknowns: { target: RouteTarget; missing: MissingFact }[],
 ): void {
   const origin = originOf(route.origin);
   if (route.destinationCidr !== undefined) {
@@ -90,6 +92,8 @@ function collect(
   if (route.destinationPrefixListId !== undefined) {
     const list = prefixListCidrs(index, route.destinationPrefixListId, route.origin);
     if (!list.ok) {
+      // A gateway endpoint's AWS-managed list (S3, DynamoDB) holds AWS's public service ranges only (R33).
+      if (route.target.kind === 'gateway-endpoint' && outsideAwsServiceRanges(destination)) return;
       unknowns.push({ target: route.target, missing: list.missing });
       return;
     }
