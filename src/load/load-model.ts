@@ -5,7 +5,7 @@ import { mergeModels, type Model } from '../model/index.js';
 import { loadStacks, readTemplateInputs, type StackSpec } from '../sources/cloudformation/index.js';
 import { factsToModel } from '../sources/facts/facts-to-model.js';
 import type { InputProblem } from '../sources/input-problem.js';
-import type { ParameterSpec } from '../scenario/parameter-spec.js';
+import type { ParameterSpec } from '../sources/parameter-spec.js';
 import { parseFactsFile } from '../scenario/parse-facts.js';
 import type { Facts } from '../scenario/scenario.js';
 

@@ -1,7 +1,7 @@
 // Parses a scenario file strictly: unknown keys and wrong values are problems with file, line and column.
 import { isMap, isScalar, type Node } from 'yaml';
 import type { InputProblem } from '../sources/input-problem.js';
-import type { ParameterSpec } from './parameter-spec.js';
+import type { ParameterSpec } from '../sources/parameter-spec.js';
 import { parseFacts } from './parse-facts.js';
 import {
   CAUSES, COMPONENTS, DNS_SOURCES, RESULTS, type Check, type Expectation, type ModelItem, type Scenario,

@@ -1,6 +1,6 @@
 // The scenario file (shared/spec/scenario-format.md): a setup, requests made from inside it, and expectations.
 import type { CauseCode, Component, DnsSource, Result } from '../sim/trace.js';
-import type { ParameterSpec } from './parameter-spec.js';
+import type { ParameterSpec } from '../sources/parameter-spec.js';
 import type { Position } from './yaml-reader.js';
 
 export interface ModelItem {

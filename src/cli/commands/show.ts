@@ -1,7 +1,7 @@
 // `vpcpath show`: what vpcpath understood from the inputs, with its notes and unknowns.
 import { load } from '../../load/load-model.js';
 import { renderModel } from '../../explain/render-model.js';
-import { parseParameterFlags } from '../../scenario/parameter-spec.js';
+import { parseParameterFlags } from '../../sources/parameter-spec.js';
 import { EXIT } from '../exit-codes.js';
 import { reportProblems, type Output } from '../output.js';
 

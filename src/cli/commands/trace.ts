@@ -1,7 +1,7 @@
 // `vpcpath trace`: one request, from one workload, through the loaded model.
 import { load } from '../../load/load-model.js';
 import { renderTrace } from '../../explain/render-trace.js';
-import { parseParameterFlags } from '../../scenario/parameter-spec.js';
+import { parseParameterFlags } from '../../sources/parameter-spec.js';
 import { substitute } from '../../scenario/substitute.js';
 import { httpRequest, parseHeaderFlags, parseRequestLine } from '../../sim/request.js';
 import { traceRequest } from '../../sim/trace-request.js';

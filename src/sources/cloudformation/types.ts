@@ -1,17 +1,9 @@
 // The public shapes of the CloudFormation source: stack specs in, a model and input problems out.
 import type { Model } from '../../model/index.js';
+import type { InputProblem } from '../input-problem.js';
+import type { ParameterSpec } from '../parameter-spec.js';
 
-/** An input error: the CLI exits 2 on any. Warnings go to `model.notes` instead. */
-export interface InputProblem {
-  code: string;
-  message: string;
-  file: string;
-  line?: number;
-  column?: number;
-}
-
-/** A parameter value: a plain string (may hold `${LogicalId}`, `${LogicalId.Attr}`, `${stack.LogicalId}`), or another stack's output. */
-export type ParameterSpec = string | { output: string };
+export type { InputProblem, ParameterSpec };
 
 export interface StackSpec {
   /** Display path for messages and origins (e.g. `conformance/01-....yaml` or `infra/network.yaml`). */
