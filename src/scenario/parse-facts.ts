@@ -38,14 +38,9 @@ function required(r: YamlReader, node: Node, m: Map<string, { value: Node | null
   return r.string(v, `${what}.${key}`);
 }
 
+/** AWS spells these in upper case; accept any case, default when absent. */
 function enumValue<T extends string>(r: YamlReader, node: Node | null | undefined, what: string, allowed: readonly T[], fallback: T): T {
-  if (!node) return fallback;
-  const s = r.string(node, what);
-  if (s === undefined) return fallback;
-  const upper = s.toUpperCase();
-  if ((allowed as readonly string[]).includes(upper)) return upper as T;
-  r.problem(node, 'bad-value', `${what} '${s}' is not one of: ${allowed.join(', ')}`);
-  return fallback;
+  return node ? (r.oneOf(node, what, allowed, (s) => s.toUpperCase()) ?? fallback) : fallback;
 }
 
 function dnsFact(r: YamlReader, node: Node): FactDns | undefined {

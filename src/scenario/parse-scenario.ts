@@ -129,14 +129,6 @@ function check(r: YamlReader, node: Node): Check | undefined {
   };
 }
 
-function oneOf<T extends string>(r: YamlReader, node: Node, what: string, allowed: readonly T[]): T | undefined {
-  const s = r.string(node, what);
-  if (s === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(s)) return s as T;
-  r.problem(node, 'bad-value', `${what} '${s}' is not one of: ${allowed.join(', ')}`);
-  return undefined;
-}
-
 function expectation(r: YamlReader, node: Node): Expectation | undefined {
   const m = r.mapping(node, 'expect', EXPECT_KEYS);
   if (!m) return undefined;
@@ -148,12 +140,12 @@ function expectation(r: YamlReader, node: Node): Expectation | undefined {
   const reached = r.boolean(get('reached'), 'expect.reached');
   if (reached === undefined) return undefined;
   const components = (k: string) =>
-    r.sequence(get(k), `expect.${k}`).flatMap((n) => oneOf(r, n, `a component in expect.${k}`, COMPONENTS) ?? []);
-  const result = get('result') ? oneOf(r, get('result')!, 'expect.result', RESULTS) : undefined;
+    r.sequence(get(k), `expect.${k}`).flatMap((n) => r.oneOf(n, `a component in expect.${k}`, COMPONENTS) ?? []);
+  const result = get('result') ? r.oneOf(get('result')!, 'expect.result', RESULTS) : undefined;
   const status = get('status') ? r.number(get('status'), 'expect.status') : undefined;
   const errorType = get('error_type') ? r.string(get('error_type'), 'expect.error_type') : undefined;
-  const dns = get('dns') ? oneOf(r, get('dns')!, 'expect.dns', DNS_SOURCES) : undefined;
-  const cause = get('cause') ? oneOf(r, get('cause')!, 'expect.cause', CAUSES) : undefined;
+  const dns = get('dns') ? r.oneOf(get('dns')!, 'expect.dns', DNS_SOURCES) : undefined;
+  const cause = get('cause') ? r.oneOf(get('cause')!, 'expect.cause', CAUSES) : undefined;
   return {
     reached,
     ...(result ? { result } : {}),

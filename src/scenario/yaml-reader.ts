@@ -67,6 +67,16 @@ export class YamlReader {
     return undefined;
   }
 
+  /** A string from a closed set; `normalise` maps what was written before the comparison (e.g. upper case). */
+  oneOf<T extends string>(node: Node | null | undefined, what: string, allowed: readonly T[], normalise: (s: string) => string = (s) => s): T | undefined {
+    const s = this.string(node, what);
+    if (s === undefined) return undefined;
+    const value = normalise(s);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problem(node, 'bad-value', `${what} '${s}' is not one of: ${allowed.join(', ')}`);
+    return undefined;
+  }
+
   sequence(node: Node | null | undefined, what: string): Node[] {
     if (isSeq(node)) return node.items as Node[];
     this.problem(node, 'wrong-type', `${what} must be a list`);

@@ -1,43 +1,27 @@
 // `vpcpath trace`: one request, from one workload, through the loaded model.
-import { load } from '../../load/load-model.js';
 import { renderTrace } from '../../explain/render-trace.js';
-import { parseParameterFlags } from '../../sources/parameter-spec.js';
 import { substitute } from '../../scenario/substitute.js';
 import { httpRequest, parseHeaderFlags, parseRequestLine } from '../../sim/request.js';
 import { traceRequest } from '../../sim/trace-request.js';
 import { EXIT } from '../exit-codes.js';
-import { reportProblems, type Output } from '../output.js';
+import { loadInputs, type LoadFlags } from '../load-inputs.js';
+import type { Output } from '../output.js';
 
-export interface TraceFlags {
+export interface TraceFlags extends LoadFlags {
   from: string;
   url?: string;
   request?: string;
   method?: string;
   header: string[];
-  facts?: string;
-  parameter: string[];
-  region?: string;
-  account?: string;
   json?: boolean;
 }
 
 export function runTrace(inputs: string[], flags: TraceFlags, o: Output): number {
-  const params = parseParameterFlags(flags.parameter);
   const hdrs = parseHeaderFlags(flags.header);
-  const usage = [...params.errors, ...hdrs.errors];
+  const usage = [...hdrs.errors];
   if (!flags.url && !flags.request) usage.push('give --url URL (or --request "TCP 10.0.1.5:443" for a network-only flow)');
-  if (usage.length) {
-    for (const u of usage) o.err(`error: ${u}`);
-    return EXIT.inputError;
-  }
-  const loaded = load(inputs, {
-    ...(flags.region ? { region: flags.region } : {}), ...(flags.account ? { account: flags.account } : {}),
-    parameters: params.parameters, ...(flags.facts ? { factsFile: flags.facts } : {}),
-  });
-  if (loaded.problems.length) {
-    reportProblems(o, loaded.problems);
-    return EXIT.inputError;
-  }
+  const loaded = loadInputs(inputs, flags, o, usage);
+  if (!loaded) return EXIT.inputError;
   const ctx = { model: loaded.model, region: loaded.region, account: loaded.account };
   const text = substitute(flags.url ?? flags.request ?? '', ctx);
   if (text.kind !== 'value') {

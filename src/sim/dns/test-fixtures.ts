@@ -164,3 +164,22 @@ export function mismatches(res: DnsResolution, book: AddressBook, e: DnsExpectat
   if (e.recordTypes && res.steps.map((s) => s.recordType).join() !== e.recordTypes.join()) out.push('record types differ');
   return out.length > 0 ? [...out, JSON.stringify(res, null, 1)] : [];
 }
+
+/** The seed endpoint's interface addresses (seedVpc). */
+export const SEED_ENDPOINT_IPS = ['10.0.1.10', '10.0.2.10'];
+
+/** One row of a table-driven resolution test. */
+export interface DnsCase {
+  readonly title: string;
+  readonly name: string;
+  readonly setup: (b: DnsModelBuilder) => Vpc;
+  readonly expect: DnsExpectation;
+}
+
+/** Builds the row's model, resolves its name, and lists how the answer differs from the expectation. */
+export function dnsCaseMismatches(c: DnsCase): string[] {
+  const b = new DnsModelBuilder();
+  const vpc = c.setup(b);
+  const book = new AddressBook();
+  return mismatches(b.resolve(vpc, c.name, book), book, c.expect);
+}

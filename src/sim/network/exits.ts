@@ -1,5 +1,5 @@
 // Leaving the modelled network through a gateway endpoint, a transit gateway or a virtual private gateway.
-import { displayName, nameAndId, type Origin } from '../../model/index.js';
+import { displayName, nameAndId } from '../../model/index.js';
 import type { Hop } from '../trace.js';
 import { unresolvedId } from './missing.js';
 import type { Check } from './path-builder.js';
