@@ -73,6 +73,21 @@ export interface Model {
    * real one; the simulation turns a placeholder it meets into a missing fact with this reason.
    */
   readonly unresolvedReferences: UnresolvedReference[];
+  /**
+   * Collections a snapshot could not read (a denied or failed API call): in that account and region the model
+   * may lack such elements, so a trace that depends on them answers `unknown`, naming the call.
+   */
+  readonly missingCollections: MissingCollection[];
+}
+
+export interface MissingCollection {
+  /** The model collection left incomplete, e.g. `resolverRules`. */
+  readonly collection: keyof Model;
+  readonly account?: string;
+  /** Absent: every region (a global service such as Route 53). */
+  readonly region?: string;
+  /** The call that failed and why: `route53resolver ListResolverRules: AccessDeniedException (...)`. */
+  readonly reason: string;
 }
 
 export interface UnresolvedReference {
@@ -94,7 +109,7 @@ export function emptyModel(): Model {
     networkAcls: [], networkInterfaces: [], instances: [], lambdaFunctions: [], vpcEndpoints: [],
     peeringConnections: [], transitGateways: [], prefixLists: [], dhcpOptions: [], hostedZones: [],
     resolverRules: [], resolverEndpoints: [], apis: [], domainNames: [], domainNameAccessAssociations: [],
-    publicDns: [], stacks: [], notes: [], unknowns: [], unresolvedReferences: [],
+    publicDns: [], stacks: [], notes: [], unknowns: [], unresolvedReferences: [], missingCollections: [],
   };
 }
 
