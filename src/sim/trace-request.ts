@@ -5,6 +5,7 @@ import { answerRequest, type Arrival } from './api-gateway/index.js';
 import { dnsFailureCause, droppedCause, missingFactsCause } from './causes/network-causes.js';
 import { resolveName } from './dns/index.js';
 import { tracePacket, type NetworkPath } from './network/index.js';
+import { missingReads, STAGE_READS } from './missing-collections.js';
 import { defaultPort, type RequestSpec } from './request.js';
 import type { Answer, Cause, Component, DnsResolution, Hop, MissingFact, Trace, TraceRequest, TraceSource } from './trace.js';
 import { findWorkload, primaryIp, type Workload } from './workload.js';
@@ -43,6 +44,9 @@ export function traceRequest(model: Model, from: string, request: RequestSpec, o
     return unknownAnswer([{ fact: `the VPC of ${workload.name}`, reason: unresolved?.reason ?? `VPC ${workload.networkInterface.vpcId} is not in the model`, ...(unresolved?.origin ? { origin: unresolved.origin } : {}) }]);
   }
 
+  const where = { account: vpc.account, region: vpc.region };
+  const unreadable = (reads: readonly (keyof Model)[]) => missingReads(model, reads, where);
+
   // 1. DNS (none for a literal address or a network-only flow).
   let destination: string;
   let port: number;
@@ -55,6 +59,8 @@ export function traceRequest(model: Model, from: string, request: RequestSpec, o
     if (/^[\d.]+$/.test(host) || host.includes(':')) {
       destination = host;
     } else {
+      const cannotResolve = unreadable(STAGE_READS.dns);
+      if (cannotResolve.length) return unknownAnswer(cannotResolve);
       const dns: DnsResolution = resolveName(index, vpc, host, book);
       parts.dns = dns;
       parts.rules.push(...dns.steps.flatMap((s) => s.rules));
@@ -69,6 +75,8 @@ export function traceRequest(model: Model, from: string, request: RequestSpec, o
   }
 
   // 2. The network path.
+  const cannotRoute = unreadable(STAGE_READS.network);
+  if (cannotRoute.length) return unknownAnswer(cannotRoute);
   const path: NetworkPath = tracePacket(index, workload.networkInterface, {
     protocol: request.kind === 'tcp' ? request.protocol : 'tcp', port, destination,
   });
@@ -109,6 +117,8 @@ export function traceRequest(model: Model, from: string, request: RequestSpec, o
   }
 
   // 4. The front door and API Gateway's decision.
+  const cannotAnswer = missingReads(model, STAGE_READS.frontDoor, { account: vpc.account });
+  if (cannotAnswer.length) return unknownAnswer(cannotAnswer);
   const fd = answerRequest(index, arrival, { method: request.method, url: request.url, headers: { ...request.headers } });
   parts.hops.push(...fd.hops);
   parts.via.push(...fd.via);
