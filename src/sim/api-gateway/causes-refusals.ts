@@ -25,12 +25,19 @@ export function publicApiViaEndpointCause(api: Api, endpoint: VpcEndpoint, captu
       : `The request named ${a} at ${e}. An execute-api VPC endpoint routes only to private APIs, and ${a} is ` +
         `${typeWords(api)}, so the endpoint answered 403 itself.`,
     fix: capturedByPrivateDns
-      ? `Call ${a} through an edge-optimized custom domain (or a regional one behind a Route 53 alias record), or turn ` +
+      ? `Call ${a} through ${customDomainWays(api)}, or turn ` +
         `private DNS off on ${e} and call private APIs by their {api-id}-{vpce-id} names.`
       : `Call ${a} by its public name over the internet (an internet gateway or NAT gateway path), not through ${e}.`,
     ...origin(capturedByPrivateDns ? (endpoint.privateDnsOrigin ?? endpoint.origin) : (api.endpointTypeOrigin ?? api.origin)),
     rules: ['R12', 'R4'],
   };
+}
+
+/** R26, R29: edge-optimized custom domains exist for REST APIs only; every kind can have a regional one. */
+function customDomainWays(api: Api): string {
+  return api.kind === 'REST'
+    ? 'an edge-optimized custom domain (or a regional one behind a Route 53 alias record)'
+    : 'a regional custom domain behind a Route 53 alias record (edge-optimized domains exist for REST APIs only)';
 }
 
 /** Q3: a public custom domain's name arrived at the execute-api endpoint (a CNAME into the captured namespace). */

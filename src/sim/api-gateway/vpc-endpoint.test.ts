@@ -66,6 +66,12 @@ describe('the execute-api endpoint: conformance outcomes', () => {
     expect(r.caveats.join(' ')).toMatch(/Q2/);
   });
 
+  it('16 does not offer an HTTP API an edge-optimized custom domain (REST only, R26)', () => {
+    const r = run([httpApi('h7t7p4a4pi', 'HttpApi')], get(`${host('h7t7p4a4pi')}/items`));
+    expect(r.cause.fix).toMatch(/regional custom domain behind a Route 53 alias/);
+    expect(r.cause.fix).not.toMatch(/through an edge-optimized/);
+  });
+
   it('names the endpoint, not private DNS, when a public API is named through the endpoint\'s own name', () => {
     const r = run([publicApi], get(`${VPCE_HOST}/dev/items`, { 'x-apigw-api-id': PUB }));
     expect(outcome(r)).toMatchObject(FORBIDDEN_AT_ENDPOINT);
