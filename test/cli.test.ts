@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { conformanceFiles, REPO } from './support/shared.js';
+import { conformanceFiles, REPO, SHARED } from './support/shared.js';
 import { runCli } from './support/run-cli.js';
 
 const seed = (f: string) => `${REPO}examples/seed/${f}`;
@@ -53,6 +53,11 @@ describe('vpcpath check', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout.trim().split('\n').pop()).toBe('21 passed, 0 failed');
     expect(run.code).toBe(0);
+  });
+
+  it('takes a folder of scenario files', async () => {
+    const run = await runCli('check', `${SHARED}conformance`);
+    expect(run.stdout.trim().split('\n').pop()).toBe('21 passed, 0 failed');
   });
 
   it('--json carries files, checks, traces and totals', async () => {

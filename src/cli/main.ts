@@ -49,7 +49,7 @@ Examples:
 
   program.command('check')
     .description('Run the checks of scenario files (reachability intents) and print `N passed, N failed`.')
-    .argument('<file...>', 'scenario files (shared/spec/scenario-format.md)')
+    .argument('<file...>', 'scenario files (shared/spec/scenario-format.md), or folders of them')
     .option('--json', 'print results as JSON: { files: [{ file, checks: [{ name, passed, mismatches, trace }] }], passed, failed }')
     .option('-v, --verbose', 'print the trace of passing checks too')
     .action((files: string[], flags) => setCode(runCheck(files, flags, o)));

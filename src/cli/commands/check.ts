@@ -1,4 +1,6 @@
 // `vpcpath check`: every check of every scenario file, one line each, and the `N passed, N failed` summary.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import pc from 'picocolors';
 import { renderTrace } from '../../explain/render-trace.js';
 import { runScenarioFile, type FileOutcome } from '../../scenario/run-scenario.js';
@@ -8,7 +10,7 @@ import { reportProblems, type Output } from '../output.js';
 export function runCheck(files: string[], flags: { json?: boolean; verbose?: boolean }, o: Output): number {
   const c = pc.createColors(o.color);
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
+  for (const file of files.flatMap(scenarioFiles)) {
     const outcome = runScenarioFile(file);
     outcomes.push(outcome);
     if (flags.json) continue;
@@ -46,4 +48,16 @@ export function runCheck(files: string[], flags: { json?: boolean; verbose?: boo
 
 function indent(text: string, prefix: string): string {
   return text.split('\n').map((l) => prefix + l).join('\n');
+}
+
+/** A folder stands for the scenario files in it (`*.yaml`, `*.yml`), in name order. */
+function scenarioFiles(path: string): string[] {
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    return [path];
+  }
+  if (!isDir) return [path];
+  return readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f));
 }
