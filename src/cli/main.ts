@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
 import { runCheck } from './commands/check.js';
+import { COLLECT_HELP, runCollect } from './commands/collect.js';
 import { runDemo } from './commands/demo.js';
 import { runShow } from './commands/show.js';
 import { runTrace } from './commands/trace.js';
@@ -68,6 +69,21 @@ Examples:
   program.command('demo')
     .description('Trace the bundled seed example: the 403 and its cause, then the working call through the EDGE custom domain.')
     .action(() => setCode(runDemo(o)));
+
+  program.command('collect')
+    .description('Read live AWS accounts (read-only) into a snapshot folder that trace and show read.')
+    .requiredOption('--out <dir>', 'the snapshot folder to write')
+    .option('--profile <name>', 'a profile of ~/.aws/config (SSO profiles included); default: the standard credential chain')
+    .addOption(new Option('--region <region>', 'a region to read (repeatable, or comma-separated)').argParser(collect).default([], 'AWS_REGION or the profile\'s region'))
+    .option('--regions <list|all>', "regions to read, comma-separated, or 'all' for every region enabled in the account")
+    .option('--accounts <ids>', 'accounts to read, comma-separated, by assuming --role-name in each')
+    .option('--role-name <name>', 'the role to assume in each of --accounts (trust policy and permissions below)')
+    .option('--endpoint-url <url>', 'send every call to this endpoint (moto_server, LocalStack)')
+    .addOption(new Option('--concurrency <n>', 'AWS requests in flight at once').default('4', '4'))
+    .addOption(new Option('--max-attempts <n>', 'attempts per request (adaptive retries on throttling)').default('6', '6'))
+    .option('--resolve-public-dns', 'resolve the custom domain names in public DNS (A, CNAME) into global/PublicDns.json')
+    .addHelpText('after', COLLECT_HELP)
+    .action(async (flags) => setCode(await runCollect(flags, o)));
 
   program.addOption(new Option('--no-color', 'plain output').hideHelp());
   return program;

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { mergeModels, type Model } from '../model/index.js';
 import { loadStacks, readTemplateInputs, type StackSpec } from '../sources/cloudformation/index.js';
 import { factsToModel } from '../sources/facts/facts-to-model.js';
+import { isSnapshotDir, loadSnapshot } from '../sources/snapshot/index.js';
 import type { InputProblem } from '../sources/input-problem.js';
 import type { ParameterSpec } from '../sources/parameter-spec.js';
 import { parseFactsFile } from '../scenario/parse-facts.js';
@@ -27,13 +28,23 @@ export interface Loaded {
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT = '111111111111';
 
-/** `import { load } from 'vpcpath'`: templates, folders of templates and cdk.out folders. */
+/** `import { load } from 'vpcpath'`: templates, folders of templates, cdk.out folders and snapshot folders. */
 export function load(paths: readonly string[], options: LoadOptions = {}): Loaded {
   const region = options.region ?? DEFAULT_REGION;
   const account = options.account ?? DEFAULT_ACCOUNT;
   const problems: InputProblem[] = [];
   const specs: StackSpec[] = [];
+  const snapshots: Model[] = [];
   for (const path of paths) {
+    if (isSnapshotDir(path)) {
+      const snap = loadSnapshot(path, {
+        displayPath: displayPath(path),
+        ...(options.region ? { region: options.region } : {}), ...(options.account ? { account: options.account } : {}),
+      });
+      snapshots.push(snap.model);
+      problems.push(...snap.problems);
+      continue;
+    }
     const read = readTemplateInputs(displayPath(path), { region, account, parameters: options.parameters ?? {} });
     specs.push(...read.specs);
     problems.push(...read.problems);
@@ -52,17 +63,17 @@ export function load(paths: readonly string[], options: LoadOptions = {}): Loade
     problems.push(...parsed.problems);
     facts = { facts: parsed.facts, file };
   }
-  return { ...buildModel(specs, facts, region, account, problems), region, account };
+  return { ...buildModel(specs, facts, region, account, problems, snapshots), region, account };
 }
 
 /** Stacks and facts into one model: facts last, since they may name resources of the stacks. */
 export function buildModel(
   specs: readonly StackSpec[], facts: { facts: Facts; file: string } | undefined, region: string, account: string,
-  problems: InputProblem[] = [],
+  problems: InputProblem[] = [], snapshots: readonly Model[] = [],
 ): { model: Model; problems: InputProblem[] } {
-  const stacks = loadStacks([...specs]);
-  problems.push(...stacks.problems);
-  let model = stacks.model;
+  const stacks = specs.length ? loadStacks([...specs]) : undefined;
+  problems.push(...(stacks?.problems ?? []));
+  let model = mergeModels([...snapshots, ...(stacks ? [stacks.model] : [])]);
   if (facts) {
     const f = factsToModel(facts.facts, facts.file, { model, region, account });
     problems.push(...f.problems);

@@ -3,7 +3,7 @@ import type { Origin } from './origin.js';
 import type { Maybe, Unknown } from './unknown.js';
 import type {
   DhcpOptions, Instance, InternetGateway, LambdaFunction, NatGateway, NetworkAcl, NetworkInterface, PrefixList,
-  RouteTable, SecurityGroup, Subnet, TransitGateway, Vpc, VpcEndpoint, VpcPeeringConnection,
+  RouteTable, SecurityGroup, Subnet, TransitGateway, Vpc, VpcEndpoint, VpcPeeringConnection, VpnGateway,
 } from './network.js';
 import type { HostedZone, PublicDnsRecord, ResolverEndpoint, ResolverRule } from './dns.js';
 import type { Api, DomainName, DomainNameAccessAssociation } from './api-gateway.js';
@@ -53,6 +53,8 @@ export interface Model {
   readonly vpcEndpoints: VpcEndpoint[];
   readonly peeringConnections: VpcPeeringConnection[];
   readonly transitGateways: TransitGateway[];
+  /** Virtual private gateways with their VPN connections; absent when the source cannot know them (templates). */
+  readonly vpnGateways?: VpnGateway[];
   readonly prefixLists: PrefixList[];
   readonly dhcpOptions: DhcpOptions[];
   readonly hostedZones: HostedZone[];
@@ -107,7 +109,7 @@ export function emptyModel(): Model {
   return {
     vpcs: [], subnets: [], routeTables: [], internetGateways: [], natGateways: [], securityGroups: [],
     networkAcls: [], networkInterfaces: [], instances: [], lambdaFunctions: [], vpcEndpoints: [],
-    peeringConnections: [], transitGateways: [], prefixLists: [], dhcpOptions: [], hostedZones: [],
+    peeringConnections: [], transitGateways: [], vpnGateways: [], prefixLists: [], dhcpOptions: [], hostedZones: [],
     resolverRules: [], resolverEndpoints: [], apis: [], domainNames: [], domainNameAccessAssociations: [],
     publicDns: [], stacks: [], notes: [], unknowns: [], unresolvedReferences: [], missingCollections: [],
   };
@@ -118,7 +120,7 @@ export function mergeModels(models: Model[]): Model {
   const out = emptyModel() as { [K in keyof Model]: unknown[] };
   for (const m of models) {
     for (const key of Object.keys(out) as (keyof Model)[]) {
-      (out[key] as unknown[]).push(...(m[key] as unknown[]));
+      (out[key] as unknown[]).push(...((m[key] as unknown[] | undefined) ?? []));
     }
   }
   return out as unknown as Model;

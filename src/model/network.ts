@@ -194,6 +194,24 @@ export interface TransitGateway extends Element {
   readonly attachments: { readonly vpcId: string; readonly subnetIds: string[] }[];
 }
 
+/**
+ * A virtual private gateway with the Site-to-Site VPN connections on it (snapshots: DescribeVpnGateways and
+ * DescribeVpnConnections). What lies beyond it is outside the model, but its connections say which destinations
+ * it has a route for. https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html
+ */
+export interface VpnGateway extends Element {
+  /** The attached VPCs. */
+  readonly vpcIds: string[];
+  readonly vpnConnections: VpnConnection[];
+}
+
+export interface VpnConnection extends Element {
+  /** True: the gateway's routes over this connection are the static ones listed; false: BGP learns them. */
+  readonly staticRoutesOnly: boolean;
+  /** Static routes toward the customer network (IPv4 or IPv6 CIDRs). */
+  readonly routes: string[];
+}
+
 export interface PrefixList extends Element {
   readonly name?: string;
   readonly cidrs: string[];

@@ -4,6 +4,7 @@ import { readTemplateInputs, type StackSpec } from '../sources/cloudformation/in
 import type { InputProblem } from '../sources/input-problem.js';
 import { buildModel, displayPath } from '../load/load-model.js';
 import type { Model } from '../model/index.js';
+import { isSnapshotDir, loadSnapshot } from '../sources/snapshot/index.js';
 import type { Scenario } from './scenario.js';
 
 export function loadScenarioModel(scenario: Scenario, scenarioPath: string): { model: Model; problems: InputProblem[] } {
@@ -16,10 +17,17 @@ export function loadScenarioModel(scenario: Scenario, scenarioPath: string): { m
       lineOffset: scenario.template.lineOffset, columnOffset: scenario.template.columnOffset,
     });
   }
+  const snapshots: Model[] = [];
   for (const item of scenario.model) {
     const path = resolve(dirname(scenarioPath), item.path);
     const region = item.region ?? scenario.region;
     const account = item.account ?? scenario.account;
+    if (isSnapshotDir(path)) {
+      const snap = loadSnapshot(path, { displayPath: displayPath(path), region, account });
+      snapshots.push(snap.model);
+      problems.push(...snap.problems);
+      continue;
+    }
     const read = readTemplateInputs(displayPath(path), {
       region, account, parameters: { ...scenario.parameters, ...item.parameters },
     });
@@ -34,6 +42,6 @@ export function loadScenarioModel(scenario: Scenario, scenarioPath: string): { m
     }
   }
   const facts = { facts: scenario.facts, file: scenario.file };
-  const built = buildModel(specs, facts, scenario.region, scenario.account, problems);
+  const built = buildModel(specs, facts, scenario.region, scenario.account, problems, snapshots);
   return built;
 }

@@ -6,6 +6,7 @@ import type { Check } from './path-builder.js';
 import type { ExitThrough, NetworkPath } from './types.js';
 import type { Walk } from './walk.js';
 import { originOf } from './hop-origin.js';
+import { vpnGatewayHop } from './vpn-gateway.js';
 
 export type OtherExit = Exclude<ExitThrough, 'internet-gateway' | 'vpc-peering'>;
 
@@ -14,7 +15,8 @@ export type OtherExit = Exclude<ExitThrough, 'internet-gateway' | 'vpc-peering'>
  * - Gateway endpoint: a prefix-list route target that carries the packet to S3 or DynamoDB (R33).
  *   https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
  * - Transit gateway: the VPC must be attached to it. https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
- * - Virtual private gateway: toward a VPN or Direct Connect; what lies beyond is not in the model.
+ * - Virtual private gateway: toward a VPN or Direct Connect; what lies beyond is not in the model, but static VPN
+ *   routes tell which destinations it has a route for (vpn-gateway.ts).
  */
 export function exitThrough(
   walk: Walk, through: OtherExit, gatewayId: string, sourceIpSeen: string, replyChecks: readonly Check[],
@@ -50,10 +52,9 @@ export function exitThrough(
       detail: `${tgw ? nameAndId(tgw) : gatewayId} takes the packet; its own route tables (not simulated) decide where it goes`,
     };
   } else {
-    hop = {
-      at: gatewayId, elementId: gatewayId, action: 'virtual-private-gateway', verdict: 'pass', confidence: 'documented',
-      detail: `${gatewayId} takes the packet toward the VPN or Direct Connect network beyond it (not in the model)`,
-    };
+    const vgw = vpnGatewayHop(walk, gatewayId);
+    if (vgw.drop) return path.drop(vgw.hop, 'no-route');
+    hop = vgw.hop;
   }
   path.add(hop);
   return path.checkAll(replyChecks) ?? path.end({ kind: 'exits-network', through, sourceIpSeen, gatewayId });

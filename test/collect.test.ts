@@ -1,0 +1,197 @@
+// vpcpath collect against moto: the seed built through the AWS API, collected by the CLI, read back and traced.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as agw from '@aws-sdk/client-api-gateway';
+import * as agw2 from '@aws-sdk/client-apigatewayv2';
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as r53 from '@aws-sdk/client-route-53';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trace, type Trace } from '../src/index.js';
+import { onOperation, type RecordedOperation } from '../src/sources/aws/index.js';
+import { loadSnapshot } from '../src/sources/snapshot/index.js';
+import { fixMotoEndpointInterfaces, isolateAwsEnv, motoProxy, useMoto } from './support/moto.js';
+import { runCli } from './support/run-cli.js';
+import { REPO } from './support/shared.js';
+
+const REGION = 'ap-northeast-1';
+const moto = useMoto();
+let dir = '';
+
+beforeEach(() => {
+  isolateAwsEnv();
+  dir = join(mkdtempSync(join(tmpdir(), 'vpcpath-collect-')), 'snapshot');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(join(dir, '..'), { recursive: true, force: true });
+});
+
+interface Seed { vpc: string; subnet: string; instance: string; endpoint: string; endpointSg: string; publicApi: string; privateApi: string; httpApi: string; zone: string }
+
+/** The seed example (examples/seed/) made through the AWS API: the 403 story and the private API that works. */
+async function createSeed(endpoint: string): Promise<Seed> {
+  const cfg = { region: REGION, endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const e = new ec2.EC2Client(cfg);
+  const vpc = (await e.send(new ec2.CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
+  await e.send(new ec2.ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsSupport: { Value: true } }));
+  await e.send(new ec2.ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
+  const subnet = (await e.send(new ec2.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.1.0/24', AvailabilityZone: `${REGION}a` }))).Subnet!.SubnetId!;
+  const igw = (await e.send(new ec2.CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+  await e.send(new ec2.AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
+  const rtb = (await e.send(new ec2.CreateRouteTableCommand({ VpcId: vpc }))).RouteTable!.RouteTableId!;
+  await e.send(new ec2.CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
+  await e.send(new ec2.AssociateRouteTableCommand({ RouteTableId: rtb, SubnetId: subnet }));
+  const appSg = (await e.send(new ec2.CreateSecurityGroupCommand({ GroupName: 'app', Description: 'app', VpcId: vpc }))).GroupId!;
+  const endpointSg = (await e.send(new ec2.CreateSecurityGroupCommand({ GroupName: 'endpoint', Description: 'execute-api endpoint', VpcId: vpc }))).GroupId!;
+  await e.send(new ec2.AuthorizeSecurityGroupIngressCommand({ GroupId: endpointSg,
+    IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }] }));
+  // Any image id: moto does not check it unless MOTO_ENABLE_AMI_VALIDATION is set.
+  const instance = (await e.send(new ec2.RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1,
+    NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnet, AssociatePublicIpAddress: true, Groups: [appSg] }] }))).Instances![0]!.InstanceId!;
+  const endpointId = (await e.send(new ec2.CreateVpcEndpointCommand({ VpcId: vpc, ServiceName: `com.amazonaws.${REGION}.execute-api`,
+    VpcEndpointType: 'Interface', SubnetIds: [subnet], SecurityGroupIds: [endpointSg], PrivateDnsEnabled: true }))).VpcEndpoint!.VpcEndpointId!;
+  e.destroy();
+
+  const a = new agw.APIGatewayClient(cfg);
+  const getRoot = async (restApiId: string) => (await a.send(new agw.GetResourcesCommand({ restApiId }))).items!.find((r) => r.path === '/')!.id!;
+  const mockGet = async (restApiId: string, resourceId: string) => {
+    await a.send(new agw.PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await a.send(new agw.PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK' }));
+  };
+  const publicApi = (await a.send(new agw.CreateRestApiCommand({ name: 'PublicApi', endpointConfiguration: { types: ['REGIONAL'] } }))).id!;
+  const items = (await a.send(new agw.CreateResourceCommand({ restApiId: publicApi, parentId: await getRoot(publicApi), pathPart: 'items' }))).id!;
+  await mockGet(publicApi, items);
+  await a.send(new agw.CreateDeploymentCommand({ restApiId: publicApi, stageName: 'dev' }));
+  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke',
+    Resource: 'execute-api:/*', Condition: { StringEquals: { 'aws:SourceVpce': endpointId } } }] });
+  const privateApi = (await a.send(new agw.CreateRestApiCommand({ name: 'PrivateApi', policy,
+    endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: [endpointId] } }))).id!;
+  await mockGet(privateApi, await getRoot(privateApi));
+  await a.send(new agw.CreateDeploymentCommand({ restApiId: privateApi, stageName: 'prod' }));
+  // A custom domain with one mapping: moto answers GetBasePathMappings on a domain without any with HTTP 500.
+  await a.send(new agw.CreateDomainNameCommand({ domainName: 'api.example.com', endpointConfiguration: { types: ['REGIONAL'] },
+    regionalCertificateArn: `arn:aws:acm:${REGION}:123456789012:certificate/11111111-2222-3333-4444-555555555555` }));
+  await a.send(new agw.CreateBasePathMappingCommand({ domainName: 'api.example.com', restApiId: publicApi, stage: 'dev' }));
+  a.destroy();
+
+  const b = new agw2.ApiGatewayV2Client(cfg);
+  const httpApi = (await b.send(new agw2.CreateApiCommand({ Name: 'HttpApi', ProtocolType: 'HTTP' }))).ApiId!;
+  await b.send(new agw2.CreateRouteCommand({ ApiId: httpApi, RouteKey: 'GET /hello' }));
+  await b.send(new agw2.CreateStageCommand({ ApiId: httpApi, StageName: '$default', AutoDeploy: true }));
+  await b.send(new agw2.CreateDomainNameCommand({ DomainName: 'http.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL',
+    CertificateArn: `arn:aws:acm:${REGION}:123456789012:certificate/66666666-7777-8888-9999-000000000000` }] }));
+  await b.send(new agw2.CreateApiMappingCommand({ DomainName: 'http.example.com', ApiId: httpApi, Stage: '$default' }));
+  b.destroy();
+
+  const r = new r53.Route53Client(cfg);
+  const zone = (await r.send(new r53.CreateHostedZoneCommand({ Name: 'internal.example.com', CallerReference: 'seed',
+    HostedZoneConfig: { PrivateZone: true, Comment: 'seed' }, VPC: { VPCRegion: REGION, VPCId: vpc } }))).HostedZone!.Id!.replace('/hostedzone/', '');
+  await r.send(new r53.ChangeResourceRecordSetsCommand({ HostedZoneId: zone, ChangeBatch: { Changes: [{ Action: 'CREATE',
+    ResourceRecordSet: { Name: 'db.internal.example.com', Type: 'A', TTL: 60, ResourceRecords: [{ Value: '10.0.1.20' }] } }] } }));
+  r.destroy();
+  return { vpc, subnet, instance, endpoint: endpointId, endpointSg, publicApi, privateApi, httpApi, zone };
+}
+
+const read = (rel: string) => JSON.parse(readFileSync(join(dir, rel), 'utf8'));
+const region = (file: string) => read(`aws_configs/${REGION}/${file}`);
+
+/** Every file of docs/snapshot-format.md's table that one region and the global folder hold. */
+const REGION_FILES = ['Vpcs', 'VpcAttributes', 'Subnets', 'RouteTables', 'InternetGateways', 'NatGateways', 'NetworkAcls',
+  'SecurityGroups', 'NetworkInterfaces', 'Reservations', 'Addresses', 'PrefixLists', 'VpcEndpoints', 'VpcEndpointServices',
+  'VpcPeeringConnections', 'TransitGateways', 'TransitGatewayAttachments', 'TransitGatewayVpcAttachments',
+  'TransitGatewayRouteTables', 'DhcpOptions', 'AvailabilityZones', 'ResolverRules', 'ResolverRuleAssociations',
+  'ResolverEndpoints', 'Functions', 'RestApis', 'DomainNames', 'Apis', 'DomainNamesV2'];
+
+describe('vpcpath collect against moto', () => {
+  it('writes every file of the snapshot format for the seed, and calls nothing but Describe/Get/List', async () => {
+    const seed = await createSeed(moto.url);
+    const sent: RecordedOperation[] = [];
+    const stop = onOperation((op) => sent.push(op));
+    const run = await runCli('collect', '--region', REGION, '--endpoint-url', moto.url, '--out', dir);
+    stop();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Wrote ${dir}`);
+
+    for (const f of REGION_FILES) expect(existsSync(join(dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(true);
+    expect(region('Vpcs.json').Vpcs.map((v: { VpcId: string }) => v.VpcId)).toContain(seed.vpc);
+    expect(region('VpcAttributes.json').VpcAttributes).toContainEqual(
+      { VpcId: seed.vpc, EnableDnsSupport: { Value: true }, EnableDnsHostnames: { Value: true } });
+    const instance = region('Reservations.json').Reservations.flatMap((r: { Instances: unknown[] }) => r.Instances)
+      .find((i: { InstanceId: string }) => i.InstanceId === seed.instance);
+    expect(instance.PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(region('VpcEndpoints.json').VpcEndpoints[0]).toMatchObject({ VpcEndpointId: seed.endpoint, PrivateDnsEnabled: true });
+    expect(region('SecurityGroups.json').SecurityGroups.find((g: { GroupId: string }) => g.GroupId === seed.endpointSg)
+      .IpPermissions[0]).toMatchObject({ IpProtocol: 'tcp', FromPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] });
+    expect(region('RestApis.json').items.map((a: { id: string }) => a.id).sort()).toEqual([seed.publicApi, seed.privateApi].sort());
+    expect(region(`apigateway/restapis/${seed.publicApi}/Stages.json`).item[0].stageName).toBe('dev');
+    const resources = region(`apigateway/restapis/${seed.publicApi}/Resources.json`).items;
+    expect(resources.find((r: { path: string }) => r.path === '/items').resourceMethods.GET.httpMethod).toBe('GET');
+    expect(JSON.stringify(region('RestApis.json'))).toContain(seed.endpoint);
+    expect(region('apigateway/domainnames/api.example.com/BasePathMappings.json').items[0].restApiId).toBe(seed.publicApi);
+    expect(region(`apigatewayv2/apis/${seed.httpApi}/Routes.json`).Items[0].RouteKey).toBe('GET /hello');
+    expect(region(`apigatewayv2/apis/${seed.httpApi}/Stages.json`).Items[0].StageName).toBe('$default');
+    expect(region('apigatewayv2/domainnames/http.example.com/ApiMappings.json').Items[0].ApiId).toBe(seed.httpApi);
+    expect(read('aws_configs/global/HostedZones.json').HostedZones[0].Name).toBe('internal.example.com.');
+    expect(read(`aws_configs/global/route53/${seed.zone}/HostedZone.json`).VPCs).toEqual([{ VPCRegion: REGION, VPCId: seed.vpc }]);
+    expect(read(`aws_configs/global/route53/${seed.zone}/ResourceRecordSets.json`).ResourceRecordSets
+      .map((r: { Name: string }) => r.Name)).toContain('db.internal.example.com.');
+    // No --resolve-public-dns: the collector asks no DNS server anything.
+    expect(read('aws_configs/global/PublicDns.json').PublicDnsAnswers).toEqual([]);
+
+    const manifest = read('manifest.json');
+    expect(manifest).toMatchObject({ format: 'vpcpath-snapshot', version: 1, collector: 'vpcpath 0.1.0', profile: null,
+      endpointUrl: moto.url, accounts: ['123456789012'], regions: [REGION], identity: { account: '123456789012' } });
+    expect(Date.parse(manifest.collectedAt)).not.toBeNaN();
+    for (const c of manifest.calls.filter((c: { ok: boolean; file?: string }) => c.ok && c.file)) expect(existsSync(join(dir, c.file)), c.file).toBe(true);
+    expect(manifest.calls.filter((c: { operation: string }) => c.operation === 'DescribeVpcAttribute'))
+      .toEqual(expect.arrayContaining([expect.objectContaining({ resource: seed.vpc, attribute: 'enableDnsSupport', ok: true })]));
+    // moto 5.2 has no GetDomainNameAccessAssociations (an HTML 404): the one failure, recorded, and the run goes on.
+    const failed = manifest.calls.filter((c: { ok: boolean }) => !c.ok);
+    for (const f of failed) expect(f).toMatchObject({ operation: 'GetDomainNameAccessAssociations', error: 'UnexpectedResponse', httpStatus: 404 });
+    expect(run.stderr).toContain(`${manifest.calls.length} calls, ${failed.length} failed`);
+
+    // Read-only: every operation sent was a Describe, Get or List (GetCallerIdentity included); no AssumeRole without --accounts.
+    expect(sent.length).toBeGreaterThan(40);
+    for (const op of sent) expect(op.operation, `${op.service} ${op.operation}`).toMatch(/^(Describe|Get|List)[A-Z]/);
+    // ... and docs/iam-policy.json allows each of them (API Gateway reads are all apigateway:GET).
+    const allowed = new Set(JSON.parse(readFileSync(`${REPO}docs/iam-policy.json`, 'utf8')).Statement.flatMap((st: { Action: string[] }) => st.Action));
+    for (const op of sent) {
+      const action = /^ApiGateway/i.test(op.service) ? 'apigateway:GET' : `${op.service.toLowerCase()}:${op.operation}`;
+      if (action !== 'sts:GetCallerIdentity') expect(allowed, action).toContain(action); // GetCallerIdentity needs no permission
+    }
+    const names = new Set(sent.map((o) => o.operation));
+    for (const op of ['DescribeVpcAttribute', 'DescribePrefixLists', 'DescribeVpcEndpointServices', 'GetBasePathMappings', 'GetApiMappings',
+      'GetHostedZone', 'ListResourceRecordSets', 'ListResolverRules', 'ListFunctions', 'GetResources', 'GetRoutes']) expect(names).toContain(op);
+  });
+
+  it('gives a snapshot the reader loads and traces: the 403 of the public API, the private API reached', async () => {
+    const seed = await createSeed(moto.url);
+    // A trace that depends on a call that failed answers unknown: moto's missing operation is filled in here.
+    const proxy = await motoProxy(moto.url);
+    const run = await runCli('collect', '--region', REGION, '--endpoint-url', proxy.url, '--out', dir).finally(() => proxy.close());
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^\d+ calls, 0 failed$/m);
+    fixMotoEndpointInterfaces(join(dir, 'aws_configs', REGION));
+    expect(loadSnapshot(dir, { displayPath: dir }).problems).toEqual([]);
+    const url = (api: string, path: string) => `https://${api}.execute-api.${REGION}.amazonaws.com${path}`;
+    const traceCli = async (target: string) => {
+      const out = await runCli('trace', dir, '--from', seed.instance, '--url', target, '--json');
+      expect(out.stderr).toBe('');
+      return { code: out.code, trace: JSON.parse(out.stdout) as Trace };
+    };
+    const refused = await traceCli(url(seed.publicApi, '/dev/items'));
+    expect(refused.code).toBe(1);
+    expect(refused.trace.answer).toMatchObject({ result: 'http', status: 403 });
+    expect(refused.trace.cause?.code).toBe('public-api-via-vpc-endpoint');
+    expect(refused.trace.via).toContain('vpc-endpoint');
+    const reached = await traceCli(url(seed.privateApi, '/prod/'));
+    expect(reached.code, JSON.stringify(reached.trace.cause)).toBe(0);
+    expect(reached.trace.reached).toBe(true);
+    expect(reached.trace.cause?.code).toBe('ok');
+    expect(reached.trace.via).toContain('vpc-endpoint');
+    // The library reads the same folder the same way.
+    const { model } = loadSnapshot(dir, { displayPath: dir });
+    expect(trace(model, { from: seed.instance, url: url(seed.publicApi, '/dev/items') }).cause?.code).toBe('public-api-via-vpc-endpoint');
+  });
+});
