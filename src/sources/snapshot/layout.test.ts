@@ -162,8 +162,10 @@ describe('manifest.json', () => {
       'manifest.json': { ...base, calls: [
         call('ec2', 'DescribeVpcAttribute', { resource: 'vpc-1' }),
         call('apigateway', 'GetStages', { resource: 'api1' }),
+        call('ec2', 'DescribeVpcAttribute', { resource: 'vpc-3', attribute: 'enableDnsHostnames' }),
       ] },
-      'aws_configs/ap-northeast-1/Vpcs.json': { Vpcs: [vpc('vpc-1', '111111111111'), { ...vpc('vpc-2', '111111111111'), IsDefault: true }] },
+      'aws_configs/ap-northeast-1/Vpcs.json': { Vpcs: [vpc('vpc-1', '111111111111'), { ...vpc('vpc-2', '111111111111'), IsDefault: true }, vpc('vpc-3', '111111111111')] },
+      'aws_configs/ap-northeast-1/VpcAttributes.json': { VpcAttributes: [{ VpcId: 'vpc-3', EnableDnsSupport: { Value: true } }] },
       'aws_configs/ap-northeast-1/RestApis.json': { items: [{ id: 'api1' }] },
       'aws_configs/ap-northeast-1/apigateway/restapis/api1/Resources.json': { items: [{ path: '/' }] },
     });
@@ -174,6 +176,9 @@ describe('manifest.json', () => {
     // Without VpcAttributes.json: AWS's defaults, and a default VPC has DNS hostnames on.
     expect(model.vpcs[1]).toMatchObject({ enableDnsSupport: true, enableDnsHostnames: true });
     expect(reason(model.apis[0]!.stages)).toBe('apigateway GetStages (api1): AccessDeniedException (not authorized)');
+    // The collector asks one attribute per call and leaves a failed one out of the VPC's row.
+    expect(model.vpcs[2]!.enableDnsSupport).toBe(true);
+    expect(reason(model.vpcs[2]!.enableDnsHostnames)).toBe('ec2 DescribeVpcAttribute (vpc-3 enableDnsHostnames): AccessDeniedException (not authorized)');
     expect(model.apis[0]!.resources).toEqual([{ path: '/', methods: [], origin: expect.anything() }]);
   });
 
