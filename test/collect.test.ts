@@ -31,7 +31,7 @@ const REGION_FILES = ['Vpcs', 'VpcAttributes', 'Subnets', 'RouteTables', 'Intern
   'SecurityGroups', 'NetworkInterfaces', 'Reservations', 'Addresses', 'PrefixLists', 'VpcEndpoints', 'VpcEndpointServices',
   'VpcPeeringConnections', 'TransitGateways', 'TransitGatewayAttachments', 'TransitGatewayVpcAttachments',
   'TransitGatewayRouteTables', 'DhcpOptions', 'AvailabilityZones', 'ResolverRules', 'ResolverRuleAssociations',
-  'ResolverEndpoints', 'Functions', 'RestApis', 'DomainNames', 'Apis', 'DomainNamesV2'];
+  'ResolverEndpoints', 'Functions', 'RestApis', 'DomainNames', 'Apis', 'DomainNamesV2', 'VpnGateways', 'VpnConnections'];
 
 describe('vpcpath collect against moto', () => {
   it('writes every file of the snapshot format for the seed, and calls nothing but Describe/Get/List', async () => {

@@ -36,3 +36,18 @@ describe('failed snapshot reads', () => {
     expect(JSON.stringify(t.missing)).toContain('GetRestApis');
   });
 });
+
+describe('failed custom-domain reads', () => {
+  const missingAssociations: MissingCollection = { collection: 'domainNameAccessAssociations', region: 'ap-northeast-1', reason: 'apigateway GetDomainNameAccessAssociations: UnexpectedResponse' };
+
+  it('do not matter to a default execute-api URL', () => {
+    const t = trace(withMissing(missingAssociations), { from: 'AppInstance', url });
+    expect(t.cause.code).toBe('public-api-via-vpc-endpoint');
+  });
+
+  it('make a custom domain name unknown, naming the call', () => {
+    const t = trace(withMissing(missingAssociations), { from: 'AppInstance', url: 'https://api.example.com/items' });
+    expect(t.answer.result).toBe('unknown');
+    expect(JSON.stringify(t.missing)).toContain('GetDomainNameAccessAssociations');
+  });
+});

@@ -10,7 +10,18 @@ export const STAGE_READS = {
     'natGateways', 'peeringConnections', 'prefixLists', 'transitGateways',
   ],
   frontDoor: ['apis', 'domainNames', 'domainNameAccessAssociations', 'vpcEndpoints'],
+  /** A default execute-api name or an endpoint's own name with an API id: no custom domain is involved. */
+  frontDoorByApiId: ['apis', 'vpcEndpoints'],
 } as const satisfies Record<string, readonly (keyof Model)[]>;
+
+/** `{api-id}.execute-api...`, `{api-id}-{vpce-id}.execute-api...` and `vpce-....vpce.amazonaws.com`, not `d-...`. */
+const API_ID_HOST = /^(?!d-)[a-z0-9-]+\.execute-api\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$|\.vpce\.amazonaws\.com(\.cn)?$/;
+
+/** The collections the front door reads for a request: custom domains only when a name could be one. */
+export function frontDoorReads(host: string, headers: Readonly<Record<string, string>>): readonly (keyof Model)[] {
+  const names = [host, headers.host].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase().replace(/:\d+$/, ''));
+  return names.every((n) => API_ID_HOST.test(n)) ? STAGE_READS.frontDoorByApiId : STAGE_READS.frontDoor;
+}
 
 /** Failed reads that touch a stage, in the account and region it runs in (global ones count everywhere). */
 export function missingReads(

@@ -5,7 +5,7 @@ import { answerRequest, type Arrival } from './api-gateway/index.js';
 import { dnsFailureCause, droppedCause, missingFactsCause } from './causes/network-causes.js';
 import { resolveName } from './dns/index.js';
 import { tracePacket, type NetworkPath } from './network/index.js';
-import { missingReads, STAGE_READS } from './missing-collections.js';
+import { frontDoorReads, missingReads, STAGE_READS } from './missing-collections.js';
 import { defaultPort, type RequestSpec } from './request.js';
 import type { Answer, Cause, Component, DnsResolution, Hop, MissingFact, Trace, TraceRequest, TraceSource } from './trace.js';
 import { findWorkload, primaryIp, type Workload } from './workload.js';
@@ -117,7 +117,7 @@ export function traceRequest(model: Model, from: string, request: RequestSpec, o
   }
 
   // 4. The front door and API Gateway's decision.
-  const cannotAnswer = missingReads(model, STAGE_READS.frontDoor, { account: vpc.account });
+  const cannotAnswer = missingReads(model, frontDoorReads(request.url.hostname, request.headers), { account: vpc.account });
   if (cannotAnswer.length) return unknownAnswer(cannotAnswer);
   const fd = answerRequest(index, arrival, { method: request.method, url: request.url, headers: { ...request.headers } });
   parts.hops.push(...fd.hops);

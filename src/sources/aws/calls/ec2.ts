@@ -1,6 +1,7 @@
 // EC2 calls of one region: the network a request crosses, one file per call (docs/snapshot-format.md).
 import {
   DescribeAddressesCommand, DescribeAvailabilityZonesCommand, DescribeVpcAttributeCommand,
+  DescribeVpnConnectionsCommand, DescribeVpnGatewaysCommand,
   DescribeVpcEndpointServicesCommand, paginateDescribeDhcpOptions, paginateDescribeInstances,
   paginateDescribeInternetGateways, paginateDescribeNatGateways, paginateDescribeNetworkAcls,
   paginateDescribeNetworkInterfaces, paginateDescribeRouteTables, paginateDescribeSecurityGroups,
@@ -37,6 +38,10 @@ const LISTS: [string, string, Fetch][] = [
   ['TransitGatewayRouteTables.json', 'DescribeTransitGatewayRouteTables', (client) => allPages(paginateDescribeTransitGatewayRouteTables({ client }, {}))],
   ['DhcpOptions.json', 'DescribeDhcpOptions', (client) => allPages(paginateDescribeDhcpOptions({ client }, {}))],
   ['AvailabilityZones.json', 'DescribeAvailabilityZones', (client) => single(client.send(new DescribeAvailabilityZonesCommand({})))],
+  // Virtual private gateways and their VPN connections: with static routing only, a VPN gateway route carries
+  // only the connections' prefixes (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html).
+  ['VpnGateways.json', 'DescribeVpnGateways', (client) => single(client.send(new DescribeVpnGatewaysCommand({})))],
+  ['VpnConnections.json', 'DescribeVpnConnections', (client) => single(client.send(new DescribeVpnConnectionsCommand({})))],
 ];
 
 export async function collectEc2(s: Scope): Promise<void> {
