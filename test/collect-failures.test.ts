@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freePort, isolateAwsEnv, useMoto } from './support/moto.js';
+import { fixMotoEndpointInterfaces, freePort, isolateAwsEnv, useMoto } from './support/moto.js';
+import { createSeed } from './support/moto-seed.js';
 import { runCli } from './support/run-cli.js';
 
 const REGION = 'ap-northeast-1';
@@ -51,6 +52,7 @@ describe('vpcpath collect with failing calls', () => {
     vi.stubEnv('AWS_ENDPOINT_URL_ROUTE53RESOLVER', denierUrl);
     vi.stubEnv('AWS_ENDPOINT_URL_LAMBDA', denierUrl);
     vi.stubEnv('AWS_ENDPOINT_URL_APIGATEWAYV2', `http://127.0.0.1:${await freePort()}`); // nothing listens there
+    const seed = await createSeed(moto.url);
     const run = await runCli('collect', '--region', REGION, '--out', dir, '--max-attempts', '1');
     expect(run.code, run.stderr).toBe(0);
 
@@ -71,6 +73,20 @@ describe('vpcpath collect with failing calls', () => {
     // What was denied is absent; everything else is there.
     for (const f of ['ResolverRules', 'Functions', 'Apis']) expect(existsSync(join(dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(false);
     for (const f of ['Vpcs', 'Subnets', 'RestApis']) expect(existsSync(join(dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(true);
+
+    // The traces that need what was denied answer unknown and name the call; the others still answer.
+    fixMotoEndpointInterfaces(join(dir, 'aws_configs', REGION));
+    const url = `https://${seed.publicApi}.execute-api.${REGION}.amazonaws.com/dev/items`;
+    const affected = await runCli('trace', dir, '--from', seed.instance, '--url', url, '--json');
+    const t = JSON.parse(affected.stdout);
+    expect(t.answer.result).toBe('unknown');
+    expect(t.cause.code).toBe('missing-facts');
+    expect(JSON.stringify(t.missing)).toContain('ListResolverRules');
+    const endpointIp = read(`aws_configs/${REGION}/NetworkInterfaces.json`).NetworkInterfaces
+      .find((n: { InterfaceType?: string; Description?: string }) => n.InterfaceType === 'vpc_endpoint' || /VPC Endpoint/i.test(n.Description ?? ''))
+      .PrivateIpAddress;
+    const networkOnly = JSON.parse((await runCli('trace', dir, '--from', seed.instance, '--request', `TCP ${endpointIp}:443`, '--json')).stdout);
+    expect(networkOnly.answer.result).toBe('delivered');
   });
 
   it('exits 1 when nothing can be collected: no credentials', async () => {
