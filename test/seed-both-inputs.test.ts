@@ -21,6 +21,8 @@ const templateApi = (name: string) => template.apis.find((a) => a.name === name)
 beforeAll(async () => {
   isolateAwsEnv();
   dir = join(mkdtempSync(join(tmpdir(), 'vpcpath-both-')), 'snapshot');
+  // A moto shared with other test files (CI) still holds their resources until it is reset.
+  await fetch(`${moto.url}/moto-api/reset`, { method: 'POST' });
   seed = await createSeed(moto.url);
   // moto lacks GetDomainNameAccessAssociations; the proxy answers it with an empty list (see test/support/moto.ts).
   const proxy = await motoProxy(moto.url);
