@@ -1,16 +1,14 @@
 // vpcpath collect when AWS says no: denied calls, an unreachable service, no credentials, nothing collected.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixMotoEndpointInterfaces, freePort, isolateAwsEnv, useMoto } from './support/moto.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fixMotoEndpointInterfaces, freePort, useMoto, useSnapshotDir } from './support/moto.js';
 import { createSeed } from './support/moto-seed.js';
 import { runCli } from './support/run-cli.js';
 
 const REGION = 'ap-northeast-1';
 const moto = useMoto();
-let dir = '';
 let denier: Server;
 let denierUrl = '';
 
@@ -33,16 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => denier.close(() => resolve())));
 
-beforeEach(() => {
-  isolateAwsEnv();
-  dir = join(mkdtempSync(join(tmpdir(), 'vpcpath-collect-')), 'snapshot');
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  rmSync(join(dir, '..'), { recursive: true, force: true });
-});
+const out = useSnapshotDir();
 
-const read = (rel: string) => JSON.parse(readFileSync(join(dir, rel), 'utf8'));
+const read = out.read;
 interface Call { service: string; operation: string; ok: boolean; error?: string; message?: string; region?: string; account: string }
 
 describe('vpcpath collect with failing calls', () => {
@@ -53,7 +44,7 @@ describe('vpcpath collect with failing calls', () => {
     vi.stubEnv('AWS_ENDPOINT_URL_LAMBDA', denierUrl);
     vi.stubEnv('AWS_ENDPOINT_URL_APIGATEWAYV2', `http://127.0.0.1:${await freePort()}`); // nothing listens there
     const seed = await createSeed(moto.url);
-    const run = await runCli('collect', '--region', REGION, '--out', dir, '--max-attempts', '1');
+    const run = await runCli('collect', '--region', REGION, '--out', out.dir, '--max-attempts', '1');
     expect(run.code, run.stderr).toBe(0);
 
     const manifest = read('manifest.json');
@@ -71,13 +62,13 @@ describe('vpcpath collect with failing calls', () => {
     expect(run.stderr).toMatch(/failed: 123456789012 ap-northeast-1 apigatewayv2 GetApis: ECONNREFUSED/);
 
     // What was denied is absent; everything else is there.
-    for (const f of ['ResolverRules', 'Functions', 'Apis']) expect(existsSync(join(dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(false);
-    for (const f of ['Vpcs', 'Subnets', 'RestApis']) expect(existsSync(join(dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(true);
+    for (const f of ['ResolverRules', 'Functions', 'Apis']) expect(existsSync(join(out.dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(false);
+    for (const f of ['Vpcs', 'Subnets', 'RestApis']) expect(existsSync(join(out.dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(true);
 
     // The traces that need what was denied answer unknown and name the call; the others still answer.
-    fixMotoEndpointInterfaces(join(dir, 'aws_configs', REGION));
+    fixMotoEndpointInterfaces(join(out.dir, 'aws_configs', REGION));
     const url = `https://${seed.publicApi}.execute-api.${REGION}.amazonaws.com/dev/items`;
-    const affected = await runCli('trace', dir, '--from', seed.instance, '--url', url, '--json');
+    const affected = await runCli('trace', out.dir, '--from', seed.instance, '--url', url, '--json');
     const t = JSON.parse(affected.stdout);
     expect(t.answer.result).toBe('unknown');
     expect(t.cause.code).toBe('missing-facts');
@@ -85,23 +76,23 @@ describe('vpcpath collect with failing calls', () => {
     const endpointIp = read(`aws_configs/${REGION}/NetworkInterfaces.json`).NetworkInterfaces
       .find((n: { InterfaceType?: string; Description?: string }) => n.InterfaceType === 'vpc_endpoint' || /VPC Endpoint/i.test(n.Description ?? ''))
       .PrivateIpAddress;
-    const networkOnly = JSON.parse((await runCli('trace', dir, '--from', seed.instance, '--request', `TCP ${endpointIp}:443`, '--json')).stdout);
+    const networkOnly = JSON.parse((await runCli('trace', out.dir, '--from', seed.instance, '--request', `TCP ${endpointIp}:443`, '--json')).stdout);
     expect(networkOnly.answer.result).toBe('delivered');
   });
 
   it('exits 1 when nothing can be collected: no credentials', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', undefined);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);
-    const run = await runCli('collect', '--region', REGION, '--endpoint-url', moto.url, '--out', dir);
+    const run = await runCli('collect', '--region', REGION, '--endpoint-url', moto.url, '--out', out.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error: cannot call AWS: sts GetCallerIdentity failed: CredentialsProviderError/);
-    expect(existsSync(dir)).toBe(false);
+    expect(existsSync(out.dir)).toBe(false);
   });
 
   it('exits 1 when every call fails, and still writes the manifest that says why', async () => {
     vi.stubEnv('AWS_ENDPOINT_URL', denierUrl);
     vi.stubEnv('AWS_ENDPOINT_URL_STS', moto.url);
-    const run = await runCli('collect', '--region', REGION, '--out', dir, '--max-attempts', '1');
+    const run = await runCli('collect', '--region', REGION, '--out', out.dir, '--max-attempts', '1');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no call succeeded');
     expect(read('manifest.json').calls.every((c: Call) => !c.ok)).toBe(true);

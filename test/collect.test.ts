@@ -1,29 +1,19 @@
 // vpcpath collect against moto: the seed built through the AWS API, collected by the CLI, read back and traced.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trace, type Trace } from '../src/index.js';
 import { onOperation, type RecordedOperation } from '../src/sources/aws/index.js';
 import { loadSnapshot } from '../src/sources/snapshot/index.js';
-import { fixMotoEndpointInterfaces, isolateAwsEnv, motoProxy, useMoto } from './support/moto.js';
+import { fixMotoEndpointInterfaces, motoProxy, useMoto, useSnapshotDir } from './support/moto.js';
 import { createSeed, REGION } from './support/moto-seed.js';
 import { runCli } from './support/run-cli.js';
 import { REPO } from './support/shared.js';
 
 const moto = useMoto();
-let dir = '';
+const out = useSnapshotDir();
 
-beforeEach(() => {
-  isolateAwsEnv();
-  dir = join(mkdtempSync(join(tmpdir(), 'vpcpath-collect-')), 'snapshot');
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  rmSync(join(dir, '..'), { recursive: true, force: true });
-});
-
-const read = (rel: string) => JSON.parse(readFileSync(join(dir, rel), 'utf8'));
+const read = out.read;
 const region = (file: string) => read(`aws_configs/${REGION}/${file}`);
 
 /** Every file of docs/snapshot-format.md's table that one region and the global folder hold. */
@@ -38,12 +28,12 @@ describe('vpcpath collect against moto', () => {
     const seed = await createSeed(moto.url);
     const sent: RecordedOperation[] = [];
     const stop = onOperation((op) => sent.push(op));
-    const run = await runCli('collect', '--region', REGION, '--endpoint-url', moto.url, '--out', dir);
+    const run = await runCli('collect', '--region', REGION, '--endpoint-url', moto.url, '--out', out.dir);
     stop();
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`Wrote ${dir}`);
+    expect(run.stdout).toContain(`Wrote ${out.dir}`);
 
-    for (const f of REGION_FILES) expect(existsSync(join(dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(true);
+    for (const f of REGION_FILES) expect(existsSync(join(out.dir, 'aws_configs', REGION, `${f}.json`)), f).toBe(true);
     expect(region('Vpcs.json').Vpcs.map((v: { VpcId: string }) => v.VpcId)).toContain(seed.vpc);
     expect(region('VpcAttributes.json').VpcAttributes).toContainEqual(
       { VpcId: seed.vpc, EnableDnsSupport: { Value: true }, EnableDnsHostnames: { Value: true } });
@@ -73,7 +63,7 @@ describe('vpcpath collect against moto', () => {
     expect(manifest).toMatchObject({ format: 'vpcpath-snapshot', version: 1, collector: 'vpcpath 0.1.0', profile: null,
       endpointUrl: moto.url, accounts: ['123456789012'], regions: [REGION], identity: { account: '123456789012' } });
     expect(Date.parse(manifest.collectedAt)).not.toBeNaN();
-    for (const c of manifest.calls.filter((c: { ok: boolean; file?: string }) => c.ok && c.file)) expect(existsSync(join(dir, c.file)), c.file).toBe(true);
+    for (const c of manifest.calls.filter((c: { ok: boolean; file?: string }) => c.ok && c.file)) expect(existsSync(join(out.dir, c.file)), c.file).toBe(true);
     expect(manifest.calls.filter((c: { operation: string }) => c.operation === 'DescribeVpcAttribute'))
       .toEqual(expect.arrayContaining([expect.objectContaining({ resource: seed.vpc, attribute: 'enableDnsSupport', ok: true })]));
     // moto 5.2 has no GetDomainNameAccessAssociations (an HTML 404): the one failure, recorded, and the run goes on.
@@ -99,16 +89,16 @@ describe('vpcpath collect against moto', () => {
     const seed = await createSeed(moto.url);
     // A trace that depends on a call that failed answers unknown: moto's missing operation is filled in here.
     const proxy = await motoProxy(moto.url);
-    const run = await runCli('collect', '--region', REGION, '--endpoint-url', proxy.url, '--out', dir).finally(() => proxy.close());
+    const run = await runCli('collect', '--region', REGION, '--endpoint-url', proxy.url, '--out', out.dir).finally(() => proxy.close());
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^\d+ calls, 0 failed$/m);
-    fixMotoEndpointInterfaces(join(dir, 'aws_configs', REGION));
-    expect(loadSnapshot(dir, { displayPath: dir }).problems).toEqual([]);
+    fixMotoEndpointInterfaces(join(out.dir, 'aws_configs', REGION));
+    expect(loadSnapshot(out.dir, { displayPath: out.dir }).problems).toEqual([]);
     const url = (api: string, path: string) => `https://${api}.execute-api.${REGION}.amazonaws.com${path}`;
     const traceCli = async (target: string) => {
-      const out = await runCli('trace', dir, '--from', seed.instance, '--url', target, '--json');
-      expect(out.stderr).toBe('');
-      return { code: out.code, trace: JSON.parse(out.stdout) as Trace };
+      const run = await runCli('trace', out.dir, '--from', seed.instance, '--url', target, '--json');
+      expect(run.stderr).toBe('');
+      return { code: run.code, trace: JSON.parse(run.stdout) as Trace };
     };
     const refused = await traceCli(url(seed.publicApi, '/dev/items'));
     expect(refused.code).toBe(1);
@@ -121,7 +111,7 @@ describe('vpcpath collect against moto', () => {
     expect(reached.trace.cause?.code).toBe('ok');
     expect(reached.trace.via).toContain('vpc-endpoint');
     // The library reads the same folder the same way.
-    const { model } = loadSnapshot(dir, { displayPath: dir });
+    const { model } = loadSnapshot(out.dir, { displayPath: out.dir });
     expect(trace(model, { from: seed.instance, url: url(seed.publicApi, '/dev/items') }).cause?.code).toBe('public-api-via-vpc-endpoint');
   });
 });

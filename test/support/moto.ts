@@ -1,11 +1,11 @@
 // moto_server for the collector's tests: one per test file on 127.0.0.1, reset before each test, stopped after.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer, request } from 'node:http';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 
 export interface Moto {
   readonly url: string;
@@ -198,4 +198,21 @@ export function fixMotoEndpointInterfaces(regionDir: string): void {
     }
   }
   writeFileSync(join(regionDir, 'NetworkInterfaces.json'), JSON.stringify(enis, null, 2));
+}
+
+/** A fresh output folder per test, under a temp folder removed after it, with the AWS environment isolated. */
+export function useSnapshotDir(): { readonly dir: string; read(rel: string): any } {
+  let dir = '';
+  beforeEach(() => {
+    isolateAwsEnv();
+    dir = join(mkdtempSync(join(tmpdir(), 'vpcpath-collect-')), 'snapshot');
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  });
+  return {
+    get dir() { return dir; },
+    read: (rel: string) => JSON.parse(readFileSync(join(dir, rel), 'utf8')),
+  };
 }
