@@ -5,8 +5,9 @@ import { processOutput, type Output } from './output.js';
 import { runCheck } from './commands/check.js';
 import { COLLECT_HELP, runCollect } from './commands/collect.js';
 import { runDemo } from './commands/demo.js';
+import { runFix } from './commands/fix.js';
 import { runShow } from './commands/show.js';
-import { runTrace } from './commands/trace.js';
+import { runTraceCommand, TRACE_FORMATS } from './commands/trace.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -44,9 +45,11 @@ Examples:
     .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
     .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
     .option('--account <account>', 'the account the templates are deployed in', '111111111111')
-    .option('--json', 'print the trace as JSON (docs/trace-json.md)')
+    .addOption(new Option('--format <format>', 'text (the hop-by-hop trace), json (docs/trace-json.md), or a picture of the path: ' +
+      'mermaid (a flowchart GitHub renders) or svg (drawn with Graphviz)').choices(TRACE_FORMATS).default(undefined, 'text'))
+    .option('--json', 'print the trace as JSON: the same as --format json')
     .addHelpText('after', `\n${INPUTS_HELP}`)
-    .action((inputs: string[], flags) => setCode(runTrace(inputs, flags, o)));
+    .action(async (inputs: string[], flags) => setCode(await runTraceCommand(inputs, flags, o)));
 
   program.command('check')
     .description('Run the checks of scenario files (reachability intents) and print `N passed, N failed`.')
@@ -54,6 +57,25 @@ Examples:
     .option('--json', 'print results as JSON: { files: [{ file, checks: [{ name, passed, mismatches, trace }] }], passed, failed }')
     .option('-v, --verbose', 'print the trace of passing checks too')
     .action((files: string[], flags) => setCode(runCheck(files, flags, o)));
+
+  program.command('fix')
+    .description('Propose changes that make a request reach its API, each verified by simulation, with its side effects.')
+    .argument('<input...>', 'templates, template folders or cdk.out folders (with --from and --url), or scenario files (without --from)')
+    .option('--from <workload>', 'where the request starts (as for trace); without it, the inputs are scenario files')
+    .option('--url <url>', 'the URL to call; may use ${LogicalId}, ${LogicalId.Attr} and ${AWS::Region} as Fn::Sub does')
+    .option('--request <flow>', "a request line instead of --url, e.g. 'GET https://...'")
+    .option('-X, --method <method>', 'HTTP method', 'GET')
+    .option('-H, --header <header>', "a request header 'Name: value' (repeatable)", collect, [])
+    .option('--checks <file>', 'a scenario file whose checks also count as side effects (repeatable)', collect, [])
+    .option('--facts <file>', 'facts the templates cannot hold: public DNS records, partner APIs, custom domains (scenario-format.md)')
+    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
+    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
+    .option('--account <account>', 'the account the templates are deployed in', '111111111111')
+    .option('--json', 'print the fixes as JSON (docs/fix.md)')
+    .option('--apply <id>', 'write the template with this fix made (needs --out)')
+    .option('--out <file>', 'where --apply writes the template')
+    .addHelpText('after', `\nExit status: 0 a verified fix is shown (for scenario files: for every failing check), 1 none, 2 bad input.\n${INPUTS_HELP}`)
+    .action((inputs: string[], flags) => setCode(runFix(inputs, flags, o)));
 
   program.command('show')
     .description('Show what was understood from the inputs: VPCs, subnets, routes, endpoints, zones, APIs, domains, notes and unknowns.')

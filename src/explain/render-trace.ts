@@ -54,7 +54,7 @@ export function renderTrace(trace: Trace, options: RenderOptions = {}): string {
     const where = formatOrigin(trace.cause.origin);
     out.push(...wrap(`Fix: ${trace.cause.fix}${where ? ` (${where})` : ''}`, width, '  '));
   }
-  if (trace.cause.code !== 'ok') out.push(c.dim(`  More: docs/causes.md#${trace.cause.code}`));
+  if (trace.cause.code !== 'ok') out.push(c.dim(`  More: docs/causes/${trace.cause.code}.md`));
   if (trace.missing.length) {
     out.push('', c.bold('MISSING FACTS'));
     for (const m of trace.missing) out.push(...wrap(`- ${m.fact}: ${m.reason}`, width, '  '));

@@ -1,0 +1,100 @@
+// `vpcpath fix`: verified changes that make a request (or each failing scenario check) reach its API.
+import { writeFileSync } from 'node:fs';
+import {
+  appliedTemplate, findFix, fixesJson, fixScenario, loadScenarioForFix, proposeFixes, renderFixes, TemplateTexts,
+  type CheckFixes, type VerifiedFix,
+} from '../../fix/index.js';
+import type { NamedRequest } from '../../fix/requests.js';
+import { substitute } from '../../scenario/substitute.js';
+import { httpRequest, parseHeaderFlags, parseRequestLine } from '../../sim/request.js';
+import { EXIT } from '../exit-codes.js';
+import { loadInputs, type LoadFlags } from '../load-inputs.js';
+import { reportProblems, type Output } from '../output.js';
+
+export interface FixFlags extends LoadFlags {
+  from?: string;
+  url?: string;
+  request?: string;
+  method?: string;
+  header: string[];
+  checks: string[];
+  json?: boolean;
+  apply?: string;
+  out?: string;
+}
+
+export function runFix(inputs: string[], flags: FixFlags, o: Output): number {
+  if (flags.apply && !flags.out) {
+    o.err('error: --apply ID needs --out FILE');
+    return EXIT.inputError;
+  }
+  const extra: NamedRequest[] = [];
+  for (const file of flags.checks) {
+    const { loaded, problems } = loadScenarioForFix(file);
+    if (!loaded) return reportProblems(o, problems), EXIT.inputError;
+    extra.push(...loaded.checks);
+  }
+  return flags.from ? fixRequest(inputs, flags, o, extra) : fixScenarios(inputs, flags, o, extra);
+}
+
+function fixRequest(inputs: string[], flags: FixFlags, o: Output, extra: NamedRequest[]): number {
+  const hdrs = parseHeaderFlags(flags.header);
+  const usage = [...hdrs.errors];
+  if (!flags.url && !flags.request) usage.push('give --url URL (or give scenario files without --from)');
+  const loaded = loadInputs(inputs, flags, o, usage);
+  if (!loaded) return EXIT.inputError;
+  const ctx = { model: loaded.model, region: loaded.region, account: loaded.account };
+  const text = substitute(flags.url ?? flags.request ?? '', ctx);
+  if (text.kind !== 'value') {
+    o.err(`error: ${text.kind === 'error' ? text.message : `the request cannot be written out: ${text.reason}`}`);
+    return EXIT.inputError;
+  }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(hdrs.headers)) {
+    const s = substitute(v, ctx);
+    if (s.kind !== 'value') return o.err(`error: header ${k}: ${s.kind === 'error' ? s.message : s.reason}`), EXIT.inputError;
+    headers[k] = s.value;
+  }
+  const spec = flags.url ? httpRequest((flags.method ?? 'GET').toUpperCase(), text.value, headers) : parseRequestLine(text.value, headers);
+  if ('error' in spec) return o.err(`error: ${spec.error}`), EXIT.inputError;
+  const texts = new TemplateTexts();
+  const fixes = proposeFixes({ model: loaded.model, from: flags.from!, request: spec, texts, region: loaded.region, account: loaded.account, checks: extra });
+  if (flags.apply) return applyFix(fixes, texts, flags, o);
+  o.out(flags.json ? JSON.stringify({ fixes: fixesJson(fixes) }, null, 2) : renderFixes(fixes, o.color));
+  return fixes.length ? EXIT.ok : EXIT.notReached;
+}
+
+function fixScenarios(files: string[], flags: FixFlags, o: Output, extra: NamedRequest[]): number {
+  const results: CheckFixes[] = [];
+  const texts: TemplateTexts[] = [];
+  for (const file of files) {
+    const { loaded, problems } = loadScenarioForFix(file);
+    if (!loaded) return reportProblems(o, problems), EXIT.inputError;
+    for (const r of fixScenario(loaded, extra)) {
+      results.push(r);
+      texts.push(loaded.texts);
+    }
+  }
+  if (flags.apply) {
+    const i = results.findIndex((r) => findFix(r.fixes, flags.apply!));
+    if (i < 0) return o.err(`error: no fix ${flags.apply} (see the ids in brackets)`), EXIT.inputError;
+    return applyFix(results[i]!.fixes, texts[i]!, flags, o);
+  }
+  if (flags.json) {
+    o.out(JSON.stringify({ results: results.map((r) => ({ file: r.file, check: r.check, fixes: fixesJson(r.fixes) })) }, null, 2));
+  } else {
+    if (!results.length) o.out('Every check reaches its API: nothing to fix.');
+    for (const r of results) o.out(`== ${r.file}: ${r.check}\n${renderFixes(r.fixes, o.color)}\n`);
+  }
+  return results.every((r) => r.fixes.length > 0) ? EXIT.ok : EXIT.notReached;
+}
+
+function applyFix(fixes: readonly VerifiedFix[], texts: TemplateTexts, flags: FixFlags, o: Output): number {
+  const fix = findFix(fixes, flags.apply!);
+  if (!fix) return o.err(`error: no verified fix ${flags.apply} (ids: ${fixes.map((f) => f.id).join(', ') || 'none'})`), EXIT.inputError;
+  const applied = appliedTemplate(texts, fix);
+  if ('error' in applied) return o.err(`error: ${applied.error}`), EXIT.inputError;
+  writeFileSync(flags.out!, applied.text.endsWith('\n') ? applied.text : `${applied.text}\n`);
+  o.out(`wrote ${flags.out} (${applied.file} with ${fix.id})`);
+  return EXIT.ok;
+}
