@@ -76,6 +76,7 @@ export function buildPathGraph(trace: Trace): PathGraph {
         continue;
       }
       // A decision that drops (or cannot decide) ends the path: the element that decided gets a box.
+      if (ingress && ingress.at !== hop.at) moveTo(box('interface', [ingress]));
       if (!(hop.action === 'egress' && hop.at === s.name)) moveTo(box(kindOf(hop), [hop]));
       ingress = undefined;
       break;

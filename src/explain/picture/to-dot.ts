@@ -58,7 +58,7 @@ function nodeLine(n: PathNode, id: string): string {
 function edgeLine(e: PathEdge, from: string, to: string, id: string): string {
   const p = EDGE_PAINT[e.style];
   const label = e.lines.length ? `, label=${html(e.lines, false)}` : '';
-  return `"${from}" -> "${to}" [id="${id}", class="${e.style}", color="${p.color}", fontcolor="${p.color === '#37474f' ? '#455a64' : p.color}", ` +
+  return `"${from}" -> "${to}" [id="${id}", class="${e.style}", color="${p.color}", fontcolor="${p.color}", ` +
     `penwidth=${p.width}${p.dashed ? ', style=dashed' : ''}${label}];`;
 }
 
