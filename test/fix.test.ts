@@ -161,3 +161,30 @@ describe('vpcpath fix command', () => {
     expect(off.side_effects.some((s) => s.request.includes("check 'the private API is reached through the endpoint'"))).toBe(true);
   });
 });
+
+describe('vpcpath fix --format svg|mermaid', () => {
+  const seedArgs = [`${REPO}examples/seed/network.yaml`, `${REPO}examples/seed/api.yaml`, '--region', 'ap-northeast-1',
+    '--from', 'AppInstance', '--url', 'https://${PublicApi}.execute-api.${AWS::Region}.amazonaws.com/dev/items'];
+
+  it('draws the path before and after the best fix as SVG', async () => {
+    const run = await runCli('fix', ...seedArgs, '--format', 'svg');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^<\?xml|^<svg/);
+    expect(run.stdout).toContain('before');
+    expect(run.stdout).toContain('after');
+    expect(run.stdout).toContain('ApiEndpoint');
+    expect(run.stdout).toContain('CloudFront');
+  });
+
+  it('draws a chosen fix as Mermaid', async () => {
+    const run = await runCli('fix', ...seedArgs, '--format', 'mermaid', '--draw', 'private-dns-off');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.startsWith('flowchart')).toBe(true);
+    expect(run.stdout).toContain('InternetGateway');
+  });
+
+  it('refuses a picture without one request to draw', async () => {
+    const run = await runCli('fix', `${REPO}examples/seed/seed.check.yaml`, '--format', 'svg');
+    expect(run.code).toBe(2);
+  });
+});

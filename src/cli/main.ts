@@ -71,11 +71,13 @@ Examples:
     .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
     .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
     .option('--account <account>', 'the account the templates are deployed in', '111111111111')
-    .option('--json', 'print the fixes as JSON (docs/fix.md)')
+    .option('--json', 'print the fixes as JSON (docs/fix.md); the same as --format json')
+    .option('--format <format>', 'text, json, or a picture of the path before and after a fix: mermaid or svg')
+    .option('--draw <id>', 'the fix the picture shows (default: the best ranked)')
     .option('--apply <id>', 'write the template with this fix made (needs --out)')
     .option('--out <file>', 'where --apply writes the template')
     .addHelpText('after', `\nExit status: 0 a verified fix is shown (for scenario files: for every failing check), 1 none, 2 bad input.\n${INPUTS_HELP}`)
-    .action((inputs: string[], flags) => setCode(runFix(inputs, flags, o)));
+    .action(async (inputs: string[], flags) => setCode(await runFix(inputs, flags, o)));
 
   program.command('show')
     .description('Show what was understood from the inputs: VPCs, subnets, routes, endpoints, zones, APIs, domains, notes and unknowns.')

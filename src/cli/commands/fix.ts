@@ -1,5 +1,7 @@
 // `vpcpath fix`: verified changes that make a request (or each failing scenario check) reach its API.
 import { writeFileSync } from 'node:fs';
+import { renderBeforeAfter } from '../../explain/picture/index.js';
+import { traceRequest } from '../../sim/trace-request.js';
 import {
   appliedTemplate, findFix, fixesJson, fixScenario, loadScenarioForFix, proposeFixes, renderFixes, TemplateTexts,
   type CheckFixes, type VerifiedFix,
@@ -19,13 +21,28 @@ export interface FixFlags extends LoadFlags {
   header: string[];
   checks: string[];
   json?: boolean;
+  /** text (default), json, or a before/after picture of one fix: mermaid or svg. */
+  format?: string;
+  /** Which fix the picture shows (default: the first, best ranked). */
+  draw?: string;
   apply?: string;
   out?: string;
 }
 
-export function runFix(inputs: string[], flags: FixFlags, o: Output): number {
+const PICTURES = ['mermaid', 'svg'] as const;
+
+export async function runFix(inputs: string[], flags: FixFlags, o: Output): Promise<number> {
   if (flags.apply && !flags.out) {
     o.err('error: --apply ID needs --out FILE');
+    return EXIT.inputError;
+  }
+  const format = flags.format ?? (flags.json ? 'json' : 'text');
+  if (!['text', 'json', ...PICTURES].includes(format) || (flags.json && format !== 'json')) {
+    o.err(`error: --format takes text, json, mermaid or svg${flags.json ? ' (and --json means --format json)' : ''}`);
+    return EXIT.inputError;
+  }
+  if ((PICTURES as readonly string[]).includes(format) && !flags.from) {
+    o.err('error: a picture (--format mermaid|svg) draws one request: give --from and --url');
     return EXIT.inputError;
   }
   const extra: NamedRequest[] = [];
@@ -34,10 +51,10 @@ export function runFix(inputs: string[], flags: FixFlags, o: Output): number {
     if (!loaded) return reportProblems(o, problems), EXIT.inputError;
     extra.push(...loaded.checks);
   }
-  return flags.from ? fixRequest(inputs, flags, o, extra) : fixScenarios(inputs, flags, o, extra);
+  return flags.from ? fixRequest(inputs, { ...flags, format }, o, extra) : fixScenarios(inputs, { ...flags, json: format === 'json' }, o, extra);
 }
 
-function fixRequest(inputs: string[], flags: FixFlags, o: Output, extra: NamedRequest[]): number {
+async function fixRequest(inputs: string[], flags: FixFlags, o: Output, extra: NamedRequest[]): Promise<number> {
   const hdrs = parseHeaderFlags(flags.header);
   const usage = [...hdrs.errors];
   if (!flags.url && !flags.request) usage.push('give --url URL (or give scenario files without --from)');
@@ -60,7 +77,18 @@ function fixRequest(inputs: string[], flags: FixFlags, o: Output, extra: NamedRe
   const texts = new TemplateTexts();
   const fixes = proposeFixes({ model: loaded.model, from: flags.from!, request: spec, texts, region: loaded.region, account: loaded.account, checks: extra });
   if (flags.apply) return applyFix(fixes, texts, flags, o);
-  o.out(flags.json ? JSON.stringify({ fixes: fixesJson(fixes) }, null, 2) : renderFixes(fixes, o.color));
+  if (flags.format === 'mermaid' || flags.format === 'svg') {
+    const fix = flags.draw ? findFix(fixes, flags.draw) : fixes[0];
+    const before = traceRequest(loaded.model, flags.from!, spec);
+    if ('error' in before) return o.err(`error: --from: ${before.error}`), EXIT.inputError;
+    if (!fix) {
+      o.err(flags.draw ? `error: no verified fix ${flags.draw} (ids: ${fixes.map((f) => f.id).join(', ') || 'none'})` : 'no verified fix to draw');
+      return flags.draw ? EXIT.inputError : EXIT.notReached;
+    }
+    o.out(await renderBeforeAfter(before, fix.trace, flags.format, { before: 'before', after: `after: ${fix.title}` }));
+    return EXIT.ok;
+  }
+  o.out(flags.format === 'json' ? JSON.stringify({ fixes: fixesJson(fixes) }, null, 2) : renderFixes(fixes, o.color));
   return fixes.length ? EXIT.ok : EXIT.notReached;
 }
 
