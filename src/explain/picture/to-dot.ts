@@ -8,7 +8,7 @@ export function toDot(panels: readonly Panel[]): string {
   const single = panels.length === 1 ? panels[0] : undefined;
   const out = [
     'digraph vpcpath {',
-    `  graph [rankdir=TB, fontname="${FONT}", fontsize=12, nodesep=0.3, ranksep=0.45, pad=0.25, newrank=true, ` +
+    `  graph [rankdir=TB, fontname="${FONT}", fontsize=12, nodesep=0.3, ranksep=0.45, pad=0.6, newrank=true, ` +
       `labelloc=t, labeljust=l${single ? `, label=${html(caption(single), true)}` : ''}];`,
     `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=11, margin="0.14,0.07"];`,
     `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.7];`,
