@@ -7,18 +7,12 @@ import {
   type CheckFixes, type VerifiedFix,
 } from '../../fix/index.js';
 import type { NamedRequest } from '../../fix/requests.js';
-import { substitute } from '../../scenario/substitute.js';
-import { httpRequest, parseHeaderFlags, parseRequestLine } from '../../sim/request.js';
 import { EXIT } from '../exit-codes.js';
-import { loadInputs, type LoadFlags } from '../load-inputs.js';
+import { requestFromFlags, type RequestFlags } from '../request-from-flags.js';
 import { reportProblems, type Output } from '../output.js';
 
-export interface FixFlags extends LoadFlags {
+export interface FixFlags extends RequestFlags {
   from?: string;
-  url?: string;
-  request?: string;
-  method?: string;
-  header: string[];
   checks: string[];
   json?: boolean;
   /** text (default), json, or a before/after picture of one fix: mermaid or svg. */
@@ -55,25 +49,9 @@ export async function runFix(inputs: string[], flags: FixFlags, o: Output): Prom
 }
 
 async function fixRequest(inputs: string[], flags: FixFlags, o: Output, extra: NamedRequest[]): Promise<number> {
-  const hdrs = parseHeaderFlags(flags.header);
-  const usage = [...hdrs.errors];
-  if (!flags.url && !flags.request) usage.push('give --url URL (or give scenario files without --from)');
-  const loaded = loadInputs(inputs, flags, o, usage);
-  if (!loaded) return EXIT.inputError;
-  const ctx = { model: loaded.model, region: loaded.region, account: loaded.account };
-  const text = substitute(flags.url ?? flags.request ?? '', ctx);
-  if (text.kind !== 'value') {
-    o.err(`error: ${text.kind === 'error' ? text.message : `the request cannot be written out: ${text.reason}`}`);
-    return EXIT.inputError;
-  }
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(hdrs.headers)) {
-    const s = substitute(v, ctx);
-    if (s.kind !== 'value') return o.err(`error: header ${k}: ${s.kind === 'error' ? s.message : s.reason}`), EXIT.inputError;
-    headers[k] = s.value;
-  }
-  const spec = flags.url ? httpRequest((flags.method ?? 'GET').toUpperCase(), text.value, headers) : parseRequestLine(text.value, headers);
-  if ('error' in spec) return o.err(`error: ${spec.error}`), EXIT.inputError;
+  const read = requestFromFlags(inputs, flags, o, 'give --url URL (or give scenario files without --from)');
+  if (typeof read === 'number') return read;
+  const { loaded, spec } = read;
   const texts = new TemplateTexts();
   const fixes = proposeFixes({ model: loaded.model, from: flags.from!, request: spec, texts, region: loaded.region, account: loaded.account, checks: extra });
   if (flags.apply) return applyFix(fixes, texts, flags, o);

@@ -1,20 +1,14 @@
 // `vpcpath trace`: one request, from one workload, through the loaded model.
 import { renderPathPicture } from '../../explain/picture/index.js';
 import { renderTrace } from '../../explain/render-trace.js';
-import { substitute } from '../../scenario/substitute.js';
-import { httpRequest, parseHeaderFlags, parseRequestLine } from '../../sim/request.js';
 import { traceRequest } from '../../sim/trace-request.js';
 import type { Trace } from '../../sim/trace.js';
 import { EXIT } from '../exit-codes.js';
-import { loadInputs, type LoadFlags } from '../load-inputs.js';
+import { requestFromFlags, type RequestFlags } from '../request-from-flags.js';
 import type { Output } from '../output.js';
 
-export interface TraceFlags extends LoadFlags {
+export interface TraceFlags extends RequestFlags {
   from: string;
-  url?: string;
-  request?: string;
-  method?: string;
-  header: string[];
   /** `--json` is `--format json`. */
   json?: boolean;
   format?: TraceFormat;
@@ -58,31 +52,9 @@ function formatOf(flags: TraceFlags, o: Output): TraceFormat | undefined {
 
 /** Loads the inputs and traces the request; an exit code when the input is bad. */
 function traceFromFlags(inputs: string[], flags: TraceFlags, o: Output): Trace | number {
-  const hdrs = parseHeaderFlags(flags.header);
-  const usage = [...hdrs.errors];
-  if (!flags.url && !flags.request) usage.push('give --url URL (or --request "TCP 10.0.1.5:443" for a network-only flow)');
-  const loaded = loadInputs(inputs, flags, o, usage);
-  if (!loaded) return EXIT.inputError;
-  const ctx = { model: loaded.model, region: loaded.region, account: loaded.account };
-  const text = substitute(flags.url ?? flags.request ?? '', ctx);
-  if (text.kind !== 'value') {
-    o.err(`error: ${text.kind === 'error' ? text.message : `the request cannot be written out: ${text.reason}`}`);
-    return EXIT.inputError;
-  }
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(hdrs.headers)) {
-    const s = substitute(v, ctx);
-    if (s.kind !== 'value') {
-      o.err(`error: header ${k}: ${s.kind === 'error' ? s.message : s.reason}`);
-      return EXIT.inputError;
-    }
-    headers[k] = s.value;
-  }
-  const spec = flags.url ? httpRequest((flags.method ?? 'GET').toUpperCase(), text.value, headers) : parseRequestLine(text.value, headers);
-  if ('error' in spec) {
-    o.err(`error: ${spec.error}`);
-    return EXIT.inputError;
-  }
+  const read = requestFromFlags(inputs, flags, o, 'give --url URL (or --request "TCP 10.0.1.5:443" for a network-only flow)');
+  if (typeof read === 'number') return read;
+  const { loaded, spec } = read;
   const trace = traceRequest(loaded.model, flags.from, spec);
   if ('error' in trace) {
     o.err(`error: --from: ${trace.error}`);
