@@ -11,9 +11,27 @@ import { runTraceCommand, TRACE_FORMATS } from './commands/trace.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-const INPUTS_HELP = `INPUT is a CloudFormation or SAM template (YAML or JSON), a folder of templates, or a cdk.out folder
-(every stack in its manifest). Several inputs load as several stacks: Export/ImportValue between them
-resolve by themselves. Values a template does not fix (ids, addresses) are made up in AWS's own form.`;
+const INPUTS_HELP = `INPUT is a CloudFormation or SAM template (YAML or JSON), a folder of templates, a cdk.out folder
+(every stack in its manifest), or a snapshot folder written by \`vpcpath collect\` (or Batfish's AWS
+layout). Several inputs load as several stacks: Export/ImportValue between them resolve by themselves. Values a template does not fix (ids, addresses) are made up in AWS's own form.`;
+
+/** The request to simulate: trace and fix take it alike. */
+function withRequestOptions(cmd: Command): Command {
+  return cmd
+    .option('--url <url>', 'the URL to call; may use ${LogicalId}, ${LogicalId.Attr} and ${AWS::Region} as Fn::Sub does')
+    .option('--request <flow>', "a request line instead of --url: 'GET https://...', or a network-only flow 'TCP 10.1.101.97:443'")
+    .option('-X, --method <method>', 'HTTP method', 'GET')
+    .option('-H, --header <header>', "a request header 'Name: value' (repeatable), e.g. -H 'x-apigw-api-id: ${PrivateApi}'", collect, []);
+}
+
+/** What the inputs cannot say by themselves: trace, fix and show take it alike. */
+function withLoadOptions(cmd: Command): Command {
+  return cmd
+    .option('--facts <file>', 'facts the templates cannot hold: public DNS records, partner APIs, custom domains (scenario-format.md)')
+    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
+    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
+    .option('--account <account>', 'the account the templates are deployed in', '111111111111');
+}
 
 export function buildProgram(o: Output, setCode: (code: number) => void): Command {
   const program = new Command('vpcpath')
@@ -33,18 +51,10 @@ Examples:
   vpcpath check intents/*.yaml
   vpcpath show cdk.out`);
 
-  program.command('trace')
+  withLoadOptions(withRequestOptions(program.command('trace')
     .description('Trace one request from a workload in a VPC to its answer, hop by hop.')
-    .argument('<input...>', 'templates, template folders or cdk.out folders')
-    .requiredOption('--from <workload>', 'where the request starts: a logical id of an AWS::EC2::Instance or of a Lambda function with VpcConfig, an instance id, ENI id or function name')
-    .option('--url <url>', 'the URL to call; may use ${LogicalId}, ${LogicalId.Attr} and ${AWS::Region} as Fn::Sub does')
-    .option('--request <flow>', "a network-only flow instead of --url, e.g. 'TCP 10.1.101.97:443'")
-    .option('-X, --method <method>', 'HTTP method', 'GET')
-    .option('-H, --header <header>', "a request header 'Name: value' (repeatable), e.g. -H 'x-apigw-api-id: ${PrivateApi}'", collect, [])
-    .option('--facts <file>', 'facts the templates cannot hold: public DNS records, partner APIs, custom domains (scenario-format.md)')
-    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
-    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
-    .option('--account <account>', 'the account the templates are deployed in', '111111111111')
+    .argument('<input...>', 'templates, template folders, cdk.out folders or snapshot folders')
+    .requiredOption('--from <workload>', 'where the request starts: a logical id of an AWS::EC2::Instance or of a Lambda function with VpcConfig, an instance id, ENI id or function name')))
     .addOption(new Option('--format <format>', 'text (the hop-by-hop trace), json (docs/trace-json.md), or a picture of the path: ' +
       'mermaid (a flowchart GitHub renders) or svg (drawn with Graphviz)').choices(TRACE_FORMATS).default(undefined, 'text'))
     .option('--json', 'print the trace as JSON: the same as --format json')
@@ -58,19 +68,11 @@ Examples:
     .option('-v, --verbose', 'print the trace of passing checks too')
     .action((files: string[], flags) => setCode(runCheck(files, flags, o)));
 
-  program.command('fix')
+  withLoadOptions(withRequestOptions(program.command('fix')
     .description('Propose changes that make a request reach its API, each verified by simulation, with its side effects.')
-    .argument('<input...>', 'templates, template folders or cdk.out folders (with --from and --url), or scenario files (without --from)')
-    .option('--from <workload>', 'where the request starts (as for trace); without it, the inputs are scenario files')
-    .option('--url <url>', 'the URL to call; may use ${LogicalId}, ${LogicalId.Attr} and ${AWS::Region} as Fn::Sub does')
-    .option('--request <flow>', "a request line instead of --url, e.g. 'GET https://...'")
-    .option('-X, --method <method>', 'HTTP method', 'GET')
-    .option('-H, --header <header>', "a request header 'Name: value' (repeatable)", collect, [])
+    .argument('<input...>', 'templates, template folders, cdk.out or snapshot folders (with --from and --url), or scenario files (without --from)')
+    .option('--from <workload>', 'where the request starts (as for trace); without it, the inputs are scenario files')))
     .option('--checks <file>', 'a scenario file whose checks also count as side effects (repeatable)', collect, [])
-    .option('--facts <file>', 'facts the templates cannot hold: public DNS records, partner APIs, custom domains (scenario-format.md)')
-    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
-    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
-    .option('--account <account>', 'the account the templates are deployed in', '111111111111')
     .option('--json', 'print the fixes as JSON (docs/fix.md); the same as --format json')
     .option('--format <format>', 'text, json, or a picture of the path before and after a fix: mermaid or svg')
     .option('--draw <id>', 'the fix the picture shows (default: the best ranked)')
@@ -79,13 +81,9 @@ Examples:
     .addHelpText('after', `\nExit status: 0 a verified fix is shown (for scenario files: for every failing check), 1 none, 2 bad input.\n${INPUTS_HELP}`)
     .action(async (inputs: string[], flags) => setCode(await runFix(inputs, flags, o)));
 
-  program.command('show')
+  withLoadOptions(program.command('show')
     .description('Show what was understood from the inputs: VPCs, subnets, routes, endpoints, zones, APIs, domains, notes and unknowns.')
-    .argument('<input...>', 'templates, template folders or cdk.out folders')
-    .option('--facts <file>', 'a facts file')
-    .option('--parameter <name=value>', 'a template parameter value (repeatable)', collect, [])
-    .option('--region <region>', 'the region the templates are deployed in', 'us-east-1')
-    .option('--account <account>', 'the account', '111111111111')
+    .argument('<input...>', 'templates, template folders, cdk.out folders or snapshot folders'))
     .option('--json', 'print the model as JSON')
     .addHelpText('after', `\n${INPUTS_HELP}`)
     .action((inputs: string[], flags) => setCode(runShow(inputs, flags, o)));
