@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTrace } from '../src/explain/render-trace.js';
+import { load } from '../src/load/load-model.js';
 import { runScenarioFile } from '../src/scenario/run-scenario.js';
 import { REPO, SHARED } from './support/shared.js';
 import { runCli } from './support/run-cli.js';
@@ -23,7 +24,12 @@ describe('serverless-patterns templates load with vpcpath show', () => {
       const run = await runCli('show', file);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/API|VPC|domain|zone/);
+      // What the template builds is understood and shown: its APIs, custom domains, endpoints and zones.
+      const { model } = load([file]);
+      const ids = [...model.apis.map((a) => a.id), ...model.domainNames.map((d) => d.domainName),
+        ...model.vpcEndpoints.map((e) => e.id), ...model.hostedZones.filter((z) => !z.external).map((z) => z.id)];
+      expect(ids.length, 'the template builds something vpcpath models').toBeGreaterThan(0);
+      for (const id of ids) expect(run.stdout).toContain(id);
     });
   }
   it(`${INVALID} (not valid YAML as published) gives file, line and column`, async () => {

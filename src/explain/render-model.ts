@@ -49,6 +49,14 @@ export function renderModel(model: Model, options: { color?: boolean } = {}): st
       out.push(`  security group ${displayName(sg)} ${sg.id}: ${sg.ingress.length} inbound, ${sg.egress.length} outbound rules` + at(sg.origin));
     }
   }
+  // Elements whose VPC is not in the model (a VPC id given as a parameter or imported from another stack).
+  const orphanEndpoints = model.vpcEndpoints.filter((e) => !index.vpcs.has(e.vpcId));
+  const orphanSubnets = model.subnets.filter((sub) => !index.vpcs.has(sub.vpcId));
+  if (orphanEndpoints.length || orphanSubnets.length) out.push(c.bold('in a VPC that is not in the model'));
+  for (const sub of orphanSubnets) out.push(`  subnet ${displayName(sub)} ${sub.id} ${fmt(sub.cidrBlock)}, VPC ${fmt(index.unresolvedReason(sub.vpcId)?.reason ?? sub.vpcId)}` + at(sub.origin));
+  for (const ep of orphanEndpoints) {
+    out.push(`  endpoint ${displayName(ep)} ${ep.id} ${ep.type} ${fmt(ep.serviceName)}${ep.type === 'Interface' ? `, private DNS ${ep.privateDnsEnabled ? 'on' : 'off'}` : ''}, VPC ${index.unresolvedReason(ep.vpcId)?.reason ?? ep.vpcId}` + at(ep.origin));
+  }
   for (const z of model.hostedZones) {
     out.push(c.bold(`hosted zone ${fmt(z.zoneName)} ${z.id}`) + ` ${z.external ? '(not in the model)' : z.private ? `private, VPCs ${z.vpcs.map((v) => fmt(v.vpcId)).join(', ')}` : 'public'}` + at(z.origin));
     for (const r of z.records) out.push(`  ${fmt(r.name)} ${fmt(r.type)} ${r.alias ? `alias ${fmt(r.alias.dnsName)}` : fmt(r.values)}` + at(r.origin));
