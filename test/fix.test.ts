@@ -57,16 +57,32 @@ describe('vpcpath fix on every failing conformance check', () => {
 });
 
 describe('the seed claims', () => {
-  it('01: the EDGE custom domain has no side effects; private DNS off has none either, since 01 has no private API', () => {
+  it('01: the EDGE custom domain has no side effects; private DNS off lists the private API call that then fails', () => {
     const [result] = fixScenario(conf('01-public-api-default-url-private-dns-403.yaml'));
     const edge = byId(result!.fixes, 'edge-custom-domain:PublicApi')!;
     expect(edge.sideEffects).toEqual([]);
     expect(edge.patch.edits[0]!.kind).toBe('insert');
-    // 01's template holds no private API, so nothing else breaks; the risk is stated as an assumption instead.
+    // 01's template holds no private API; the endpoint's private DNS exists to call private APIs by their default
+    // URL, so the side effect is simulated on a stand-in private API that admits the endpoint, and marked as such.
     const off = byId(result!.fixes, 'private-dns-off:ApiEndpoint')!;
-    expect(off.sideEffects).toEqual([]);
-    expect(off.assumes.join(' ')).toMatch(/private API/);
+    expect(off.sideEffects).toEqual([{
+      from: 'AppInstance',
+      request: 'GET https://{private-api-id}.execute-api.ap-northeast-1.amazonaws.com/{stage}/',
+      before: expect.objectContaining({ reached: true, cause: 'ok' }),
+      after: expect.objectContaining({ reached: false, cause: 'private-api-outside-endpoint', status: 403 }),
+      hypothetical: expect.stringMatching(/holds no private API/),
+    }]);
     expect(off.patch.edits).toEqual([expect.objectContaining({ kind: 'replace', to: expect.stringContaining('PrivateDnsEnabled: false') })]);
+    // Ranked after the fixes without side effects.
+    expect(result!.fixes.at(-1)!.id).toBe('private-dns-off:ApiEndpoint');
+  });
+
+  it('a template that has a private API gets its real call as the side effect, not a stand-in', () => {
+    const loaded = conf('02-edge-custom-domain-fix.yaml');
+    const api = loaded.model.apis.find((a) => a.name === 'PublicApi')!;
+    const request = get(`https://${api.id}.execute-api.ap-northeast-1.amazonaws.com/dev/items`)!;
+    const fixes = proposeFixes({ model: loaded.model, from: 'AppInstance', request, texts: loaded.texts, region: 'ap-northeast-1', account: '111111111111' });
+    expect(byId(fixes, 'private-dns-off:ApiEndpoint')!.sideEffects.filter((s) => s.hypothetical)).toEqual([]);
   });
 
   it('02\'s template: turning private DNS off breaks the private API called by its default URL', () => {
@@ -131,6 +147,7 @@ describe('vpcpath fix command', () => {
     expect(run.stdout).toContain('verified ✓');
     expect(run.stdout).toMatch(/\+ +PrivateDnsEnabled: false/);
     expect(run.stdout).toContain('side effects: none');
+    expect(run.stdout).toMatch(/AppInstance: GET https:\/\/\{private-api-id\}\.execute-api\.ap-northeast-1\.amazonaws\.com\/\{stage\}\/: reached -> not reached \(private-api-outside-endpoint, 403\)\n +\(a stand-in: /);
   });
 
   it('exits 1 when there is nothing verified to show, 2 on bad input', async () => {

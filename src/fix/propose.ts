@@ -5,7 +5,7 @@ import type { RequestSpec } from '../sim/request.js';
 import { patchSize } from './model-edit.js';
 import { REMEDIES } from './remedies/index.js';
 import { modelRequests, outcomeOf, requestLine, sameRequest, type NamedRequest } from './requests.js';
-import { outcomes, sideEffects } from './side-effects.js';
+import { outcomes, probeSideEffects, sideEffects } from './side-effects.js';
 import type { TemplateTexts } from './template-text.js';
 import type { FixContext, VerifiedFix } from './types.js';
 import { verify } from './verify.js';
@@ -36,10 +36,11 @@ export function proposeFixes(input: FixInput): VerifiedFix[] {
       const v = verify(ctx, candidate);
       if (!v) continue;
       const fixed = [{ from: input.from, spec: input.request }, ...(candidate.request ? [{ from: input.from, spec: candidate.request }] : [])];
+      const effects = [...sideEffects(requests, before, v.model, fixed), ...probeSideEffects(candidate.probes ?? [], input.model, v.model)];
       fixes.push({
         id: candidate.id, title: candidate.title, rule: remedy.rule, description: candidate.description, verified: true,
         request: requestLine(candidate.request ?? input.request), after: outcomeOf(v.trace), trace: v.trace,
-        sideEffects: sideEffects(requests, before, v.model, fixed), patch: candidate.patch, assumes: candidate.assumes,
+        sideEffects: effects, patch: candidate.patch, assumes: candidate.assumes,
         ...(candidate.ownerAction ? { ownerAction: candidate.ownerAction } : {}),
         size: patchSize(candidate.patch),
       });

@@ -23,7 +23,10 @@ export function renderFixes(fixes: readonly VerifiedFix[], color = false): strin
     if (p.note) out.push(`   note: ${p.note}`);
     if (f.sideEffects.length) {
       out.push(`   side effects (${f.sideEffects.length}):`);
-      for (const s of f.sideEffects) out.push(`     ${s.from}: ${s.request}: ${outcome(s.before)} -> ${outcome(s.after)}`);
+      for (const s of f.sideEffects) {
+        out.push(`     ${s.from}: ${s.request}: ${outcome(s.before)} -> ${outcome(s.after)}`);
+        if (s.hypothetical) out.push(`       (a stand-in: ${s.hypothetical})`);
+      }
     } else {
       out.push('   side effects: none on the other requests of the model');
     }
@@ -36,7 +39,9 @@ export function fixesJson(fixes: readonly VerifiedFix[]): unknown[] {
   return fixes.map((f) => ({
     id: f.id, title: f.title, rule: f.rule, description: f.description, verified: f.verified, request: f.request,
     after: { reached: f.after.reached, cause: f.after.cause, result: f.after.result, ...(f.after.status !== undefined ? { status: f.after.status } : {}) },
-    side_effects: f.sideEffects.map((s) => ({ from: s.from, request: s.request, before: s.before, after: s.after })),
+    side_effects: f.sideEffects.map((s) => ({
+      from: s.from, request: s.request, before: s.before, after: s.after, ...(s.hypothetical ? { hypothetical: s.hypothetical } : {}),
+    })),
     owner_action: f.ownerAction ?? null,
     assumes: f.assumes,
     patch: { ...f.patch, diff: renderEdits(f.patch.edits).join('\n') },

@@ -2,7 +2,7 @@
 import { ModelIndex, type Model } from '../model/index.js';
 import { traceRequest } from '../sim/trace-request.js';
 import { outcomeOf, requestLine, sameRequest, type NamedRequest } from './requests.js';
-import type { Outcome, SideEffect } from './types.js';
+import type { Outcome, Probe, SideEffect } from './types.js';
 
 /** Outcomes of a request set on one model, computed once and reused for every candidate. */
 export function outcomes(model: Model, requests: readonly NamedRequest[]): (Outcome | undefined)[] {
@@ -33,5 +33,17 @@ export function sideEffects(
     if (!b || !a || !differs(b, a)) return;
     out.push({ from: r.from, request: r.label ? `${r.label}: ${requestLine(r.spec)}` : requestLine(r.spec), before: b, after: a });
   });
+  return out;
+}
+
+/** Side effects on stand-in requests: each probe traced on its stand-in model, before and after the change. */
+export function probeSideEffects(probes: readonly Probe[], before: Model, after: Model): SideEffect[] {
+  const out: SideEffect[] = [];
+  for (const p of probes) {
+    const [b] = outcomes(p.add(before), [p]);
+    const [a] = outcomes(p.add(after), [p]);
+    if (!b || !a || !differs(b, a)) continue;
+    out.push({ from: p.from, request: p.shown, before: b, after: a, hypothetical: p.why });
+  }
   return out;
 }

@@ -38,6 +38,23 @@ export interface Candidate {
   readonly assumes: string[];
   /** Set when the API is not the user's (facts.apis): the change is for its owner to make. */
   readonly ownerAction?: string;
+  /** Requests the input does not hold but the change plainly affects, judged for side effects too. */
+  readonly probes?: Probe[];
+}
+
+/**
+ * A stand-in request: "any private API called by its default URL" when the input holds none. It is simulated
+ * on the model with a stand-in element added, before and after the change, like any other side effect.
+ */
+export interface Probe {
+  /** Why it is listed although the input holds no such request. */
+  readonly why: string;
+  /** The model with the stand-in element added. */
+  add(model: Model): Model;
+  readonly from: string;
+  readonly spec: RequestSpec;
+  /** The request line as shown, with the stand-in's made-up parts as placeholders. */
+  readonly shown: string;
 }
 
 export interface FixContext {
@@ -64,6 +81,8 @@ export interface SideEffect {
   readonly request: string;
   readonly before: Outcome;
   readonly after: Outcome;
+  /** Set for a stand-in request (a Probe): why it is listed although the input holds no such request. */
+  readonly hypothetical?: string;
 }
 
 export interface Outcome {
