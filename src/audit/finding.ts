@@ -63,4 +63,6 @@ export interface Finding {
   /** Other places involved (the endpoint, the zone, the API). */
   readonly related: { readonly message: string; readonly origin: Origin }[];
   readonly pairs: AffectedPairs[];
+  /** Affected targets beyond those listed in `pairs` (large estates list a sample). */
+  readonly omittedPairs?: number;
 }

@@ -64,9 +64,11 @@ Examples:
   program.command('check')
     .description('Run the checks of scenario files (reachability intents) and print `N passed, N failed`.')
     .argument('<file...>', 'scenario files (shared/spec/scenario-format.md), or folders of them')
-    .option('--json', 'print results as JSON: { files: [{ file, checks: [{ name, passed, mismatches, trace }] }], passed, failed }')
+    .addOption(new Option('--format <format>', 'text (one line per check), json (as --json), or sarif (SARIF 2.1.0 for ' +
+      'GitHub code scanning: failed checks at the template line to change, docs/sarif.md)').choices(['text', 'json', 'sarif']).default(undefined, 'text'))
+    .option('--json', 'print results as JSON: { files: [{ file, checks: [{ name, passed, mismatches, trace }] }], passed, failed }; the same as --format json')
     .option('-v, --verbose', 'print the trace of passing checks too')
-    .action((files: string[], flags) => setCode(runCheck(files, flags, o)));
+    .action((files: string[], flags) => setCode(runCheck(files, { ...flags, toolVersion: program.version() }, o)));
 
   withLoadOptions(withRequestOptions(program.command('fix')
     .description('Propose changes that make a request reach its API, each verified by simulation, with its side effects.')

@@ -11,12 +11,15 @@ import { loadScenarioModel } from './load-scenario.js';
 import { parseScenario } from './parse-scenario.js';
 import type { Check, Scenario } from './scenario.js';
 import { substitute } from './substitute.js';
+import type { Position } from './yaml-reader.js';
 
 export interface CheckOutcome {
   readonly name: string;
   readonly passed: boolean;
   readonly mismatches: string[];
   readonly trace?: Trace;
+  /** Where the check is written in its scenario file (the start of its entry in `checks`). */
+  readonly position?: Position;
 }
 
 export interface FileOutcome {
@@ -70,12 +73,12 @@ function runCheck(scenario: Scenario, check: Check, index: ModelIndex, problems:
   if (request.kind === 'error') return void at(check.requestPosition, 'bad-substitution', request.message);
   if (request.kind === 'unknown') unknownReason = request.reason;
   if (unknownReason || request.kind !== 'value') {
-    return { name: check.name, passed: false, mismatches: [`the request cannot be written out: ${unknownReason}`] };
+    return { name: check.name, passed: false, mismatches: [`the request cannot be written out: ${unknownReason}`], position: check.position };
   }
   const spec = parseRequestLine(request.value, headers);
   if ('error' in spec) return void at(check.requestPosition, 'bad-request', spec.error);
   const trace = traceRequest(index.model, check.from, spec, { index });
   if ('error' in trace) return void at(check.fromPosition, 'unknown-source', trace.error);
   const mismatches = compare(check.expect, trace);
-  return { name: check.name, passed: mismatches.length === 0, mismatches, trace };
+  return { name: check.name, passed: mismatches.length === 0, mismatches, trace, position: check.position };
 }

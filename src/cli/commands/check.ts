@@ -3,17 +3,39 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { renderTrace } from '../../explain/render-trace.js';
+import { checkOutcomesToSarif } from '../../report/sarif.js';
 import { runScenarioFile, type FileOutcome } from '../../scenario/run-scenario.js';
 import { EXIT } from '../exit-codes.js';
 import { reportProblems, type Output } from '../output.js';
 
-export function runCheck(files: string[], flags: { json?: boolean; verbose?: boolean }, o: Output): number {
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckFlags {
+  /** `--json` is `--format json`. */
+  json?: boolean;
+  format?: CheckFormat;
+  verbose?: boolean;
+  /** Written into SARIF output as the tool's version. */
+  toolVersion?: string;
+}
+
+export function runCheck(files: string[], flags: CheckFlags, o: Output): number {
+  if (flags.json && flags.format && flags.format !== 'json') {
+    o.err(`error: --json and --format ${flags.format} ask for different outputs; give one of them`);
+    return EXIT.inputError;
+  }
+  const format: CheckFormat = flags.format ?? (flags.json ? 'json' : 'text');
+  if (!CHECK_FORMATS.includes(format)) {
+    o.err(`error: --format ${String(format)}: give one of ${CHECK_FORMATS.join(', ')}`);
+    return EXIT.inputError;
+  }
   const c = pc.createColors(o.color);
   const outcomes: FileOutcome[] = [];
   for (const file of files.flatMap(scenarioFiles)) {
     const outcome = runScenarioFile(file);
     outcomes.push(outcome);
-    if (flags.json) continue;
+    if (format !== 'text') continue;
     if (outcome.problems.length) {
       reportProblems(o, outcome.problems);
       continue;
@@ -30,7 +52,9 @@ export function runCheck(files: string[], flags: { json?: boolean; verbose?: boo
   const passed = checks.filter((ch) => ch.passed).length;
   const failed = checks.length - passed;
   const inputErrors = outcomes.some((f) => f.problems.length > 0);
-  if (flags.json) {
+  if (format === 'sarif') {
+    o.out(JSON.stringify(checkOutcomesToSarif(outcomes, { toolVersion: flags.toolVersion ?? '0.0.0' }), null, 2));
+  } else if (format === 'json') {
     o.out(JSON.stringify({
       files: outcomes.map((f) => ({
         file: f.file, title: f.title,
