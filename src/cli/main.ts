@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
+import { ESTATE_FORMATS, runAudit, runDiff } from './commands/audit.js';
 import { runCheck } from './commands/check.js';
 import { COLLECT_HELP, runCollect } from './commands/collect.js';
 import { runDemo } from './commands/demo.js';
@@ -89,6 +90,51 @@ Examples:
     .option('--json', 'print the model as JSON')
     .addHelpText('after', `\n${INPUTS_HELP}`)
     .action((inputs: string[], flags) => setCode(runShow(inputs, flags, o)));
+
+  const estateOptions = (cmd: Command) => withLoadOptions(cmd)
+    .option('--query-logs <file...>', 'Route 53 Resolver query logs (JSON lines): the names workloads actually ask for, audited from the VPCs that asked')
+    .option('--checks <file>', 'a scenario file whose check URLs are audited from every workload too (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'text, json, or sarif (SARIF 2.1.0 for GitHub code scanning, docs/sarif.md)').choices(ESTATE_FORMATS).default(undefined, 'text'))
+    .option('--json', 'the same as --format json')
+    .option('--exhaustive', 'trace every workload-target pair instead of one per class of equivalent pairs (slow; for checking)');
+
+  estateOptions(program.command('audit')
+    .description('Audit a whole estate: every workload placement against every API default URL (per stage), custom domain, ' +
+      '{api-id}-{vpce-id} name, check URL and queried name; report what is wrong, where to change it, and what it affects.')
+    .argument('<input...>', 'templates, template folders, cdk.out folders or snapshot folders: the whole estate'))
+    .addHelpText('after', `
+Findings (severity): a queried name sent to an execute-api endpoint although its API is public (error);
+public APIs some VPCs cannot call by their default URL (warning or note, by cause); a custom domain whose
+CNAME falls into a captured *.execute-api name (error); a private API whose resource policy admits any VPC
+endpoint (warning, security); a private API no workload reaches (warning); an endpoint whose security group
+shuts out subnets of its own VPC (warning).
+Equivalent workloads (same VPC shape up to ids and addresses) and equivalent APIs (same configuration up to
+the API id) are traced once: the cost grows with the estate's distinct shapes, not with VPCs x APIs.
+
+Exit status: 0 no error finding, 1 an error finding, 2 bad input.
+
+Examples:
+  vpcpath audit snapshot/ --query-logs resolver-queries.jsonl
+  vpcpath audit network.yaml api.yaml --facts facts.yaml --format sarif > vpcpath.sarif
+${INPUTS_HELP}`)
+    .action((inputs: string[], flags) => setCode(runAudit(inputs, { ...flags, toolVersion: program.version() ?? '' }, o)));
+
+  estateOptions(program.command('diff')
+    .description('Compare two versions of an estate: every workload-target pair whose outcome changes, before and after, ' +
+      'with causes. Exits 1 when a pair that reached its target no longer does: a gate for pull requests.')
+    .argument('<before>', 'the estate before the change: a template, template folder, cdk.out or snapshot folder')
+    .argument('<after>', 'the estate after the change (any kind of input: a snapshot and a changed template compare)')
+    .option('--with <input>', 'an input loaded on both sides, unchanged (repeatable), e.g. the API template', collect, []))
+    .addHelpText('after', `
+Workloads are matched by name (logical id or Name tag), targets by URL (default URLs by API name, stage and path).
+
+Exit status: 0 nothing that reached breaks, 1 a pair that reached its target no longer does, 2 bad input.
+
+Examples:
+  vpcpath diff main/network.yaml pr/network.yaml --with api.yaml --facts facts.yaml
+  vpcpath diff snapshot/ changed-network.yaml --query-logs resolver-queries.jsonl --format sarif
+${INPUTS_HELP}`)
+    .action((before: string, after: string, flags) => setCode(runDiff(before, after, { ...flags, toolVersion: program.version() ?? '' }, o)));
 
   program.command('demo')
     .description('Trace the bundled seed example: the 403 and its cause, then the working call through the EDGE custom domain.')

@@ -54,7 +54,7 @@ export function get(url: string): HttpRequestSpec | undefined {
 }
 
 /** A concrete path of the API: its first resource with a method, path parameters filled in. */
-function samplePath(api: Api): string {
+export function samplePath(api: Api): string {
   const resources = isKnown(api.resources) ? api.resources : [];
   const r = resources.find((x) => x.methods.length > 0 && x.path !== '/') ?? resources[0];
   return (r?.path ?? '/').replace(/\{[^}]+\}/g, 'x');

@@ -1,0 +1,198 @@
+// Equivalence classes, so that an audit costs what the estate's distinct shapes cost, not VPCs x APIs.
+//
+// Two placements are equivalent when everything a trace from them can look at is the same up to renaming the
+// VPC's own ids and addresses: the VPC and its DNS attributes, its subnets, route tables, network ACLs, security
+// groups, interfaces, endpoints and gateways, the private zones and Resolver rules associated with it. An id or an
+// address that anything outside the VPC names (a resource policy's aws:SourceVpce, an API's VpcEndpointIds, a
+// record, a policy's IP range) is kept as it is, so the renaming never hides a difference a decision depends on.
+// Likewise two targets are equivalent when their APIs are the same up to the API's own id, and no DNS name of the
+// estate singles out their hostnames. `vpcpath audit --exhaustive` traces every pair instead; the tests check both
+// agree on generated estates.
+import ipaddr from 'ipaddr.js';
+import { isKnown, type Api, type Model, type ModelIndex } from '../model/index.js';
+import type { Placement } from './placements.js';
+import type { Target } from './targets.js';
+
+const ID_TOKEN = /\b(?:vpce|vpc|subnet|sg|eni|i|rtb|acl|nat|igw|eigw|pcx|tgw|vgw|dopt|rslvr-(?:rr|in|out)|eipalloc|pl)-[0-9a-z]+\b/g;
+const IPV4_TOKEN = /\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?\b/g;
+const DROPPED_KEYS = new Set(['origin', 'name', 'vpcs', 'vpcIds', 'logicalId', 'stack', 'file', 'line', 'column', 'path']);
+
+/** JSON without origins and display names: what a decision can depend on. */
+function content(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => (DROPPED_KEYS.has(key) || key.endsWith('Origin') ? undefined : v));
+}
+
+function parseCidr(token: string): [ipaddr.IPv4, number] | undefined {
+  try {
+    if (token.includes('/')) {
+      const [addr, len] = ipaddr.IPv4.parseCIDR(token);
+      return [addr, len];
+    }
+    return [ipaddr.IPv4.parse(token), 32];
+  } catch {
+    return undefined;
+  }
+}
+
+function overlaps(a: [ipaddr.IPv4, number], b: [ipaddr.IPv4, number]): boolean {
+  const len = Math.min(a[1], b[1]);
+  return a[0].match(b[0], len);
+}
+
+/** What the whole estate names from outside any one VPC: ids and address ranges a decision can single out. */
+export class EstateNames {
+  readonly ids = new Set<string>();
+  /** Id kinds a policy matches with wildcards (`vpce-0a*`): ids of those kinds are never renamed. */
+  readonly wildKinds = new Set<string>();
+  readonly cidrs: [ipaddr.IPv4, number][] = [];
+  readonly cidrTokens: string[] = [];
+  /** DNS names of zones, records, rules and facts under execute-api or a custom domain: hosts they single out. */
+  readonly dnsNames: string[] = [];
+
+  constructor(model: Model) {
+    const global = [
+      content(model.apis.map((a) => ({ policy: a.policy, vpcEndpointIds: a.vpcEndpointIds }))),
+      content(model.domainNames.map((d) => d.policy)),
+      content(model.domainNameAccessAssociations),
+      content(model.publicDns),
+      content(model.hostedZones.map((z) => z.records)),
+      content(model.resolverRules.map((r) => ({ targetIps: r.targetIps, resolverEndpointId: r.resolverEndpointId }))),
+    ].join('\n');
+    for (const m of global.matchAll(ID_TOKEN)) this.ids.add(m[0]);
+    for (const m of global.matchAll(/\b(vpce|vpc|subnet|sg|eni|i)-[0-9a-z]*[*?]/g)) this.wildKinds.add(m[1]!);
+    const policies = content([...model.apis.map((a) => a.policy), ...model.domainNames.map((d) => d.policy)]);
+    for (const m of new Set([...policies.matchAll(IPV4_TOKEN)].map((x) => x[0]))) {
+      const c = parseCidr(m);
+      if (c) {
+        this.cidrs.push(c);
+        this.cidrTokens.push(m);
+      }
+    }
+    for (const z of model.hostedZones) {
+      if (isKnown(z.zoneName)) this.dnsNames.push(z.zoneName.toLowerCase());
+      for (const r of z.records) if (isKnown(r.name)) this.dnsNames.push(r.name.toLowerCase());
+    }
+    for (const r of model.resolverRules) if (isKnown(r.domainName)) this.dnsNames.push(r.domainName.toLowerCase().replace(/\.$/, ''));
+    for (const r of model.publicDns) this.dnsNames.push(r.name.toLowerCase().replace(/\.$/, ''));
+  }
+
+  /** Whether some DNS name of the estate mentions this label (an API id, a domain): then its host is singled out. */
+  singlesOut(label: string): boolean {
+    const l = label.toLowerCase();
+    return this.dnsNames.some((n) => n.includes(l));
+  }
+}
+
+/**
+ * The placement's signature: its VPC's content with the VPC's own ids and addresses renamed in order of first
+ * appearance. Own addresses carry the ranges (own or named) they overlap, so containment survives the renaming.
+ */
+export function placementSignature(index: ModelIndex, p: Placement, names: EstateNames, cache: Map<string, VpcContent>): string {
+  let vpc = cache.get(p.vpcId);
+  if (!vpc) {
+    vpc = vpcContent(index, p.vpcId);
+    cache.set(p.vpcId, vpc);
+  }
+  if (vpc.connected) return `vpc:${p.vpcId}/${p.key}`;
+  const text = `${vpc.text}\n${content({ workload: p.networkInterfaceId, kind: p.key.split('/')[3] })}`;
+  return rename(text, vpc.ownIds, vpc.ownCidrs, vpc.ownIps, names);
+}
+
+export interface VpcContent {
+  readonly text: string;
+  readonly ownIds: Set<string>;
+  readonly ownCidrs: [ipaddr.IPv4, number][];
+  readonly ownIps: Set<string>;
+  /** Peered, attached to a transit gateway or a VPN: what lies beyond is not renamed, so the VPC is its own class. */
+  readonly connected: boolean;
+}
+
+function vpcContent(index: ModelIndex, vpcId: string): VpcContent {
+  const m = index.model;
+  const vpc = index.vpcs.get(vpcId);
+  const inVpc = <T extends { vpcId?: string | unknown }>(xs: readonly T[]) => xs.filter((x) => x.vpcId === vpcId);
+  const subnets = inVpc(m.subnets);
+  const enis = inVpc(m.networkInterfaces);
+  const enisIds = new Set(enis.map((e) => e.id));
+  const instances = m.instances.filter((i) => i.networkInterfaceIds.some((id) => enisIds.has(id)));
+  const lambdas = m.lambdaFunctions.filter((f) => f.networkInterfaceIds.some((id) => enisIds.has(id)));
+  const endpoints = inVpc(m.vpcEndpoints);
+  const associated = (ids: readonly unknown[]) => ids.some((id) => id === vpcId || !isKnown(id as never));
+  const zones = m.hostedZones.filter((z) => z.private && !z.external && associated(z.vpcs.map((v) => v.vpcId)));
+  const rules = m.resolverRules.filter((r) => associated(r.vpcIds));
+  const dhcp = m.dhcpOptions.filter((d) => d.vpcIds.includes(vpcId) || d.id === vpc?.dhcpOptionsId);
+  const peerings = m.peeringConnections.filter((pc) => pc.requesterVpcId === vpcId || pc.accepterVpcId === vpcId);
+  const tgws = m.transitGateways.filter((t) => t.attachments.some((a) => a.vpcId === vpcId));
+  const vgws = (m.vpnGateways ?? []).filter((g) => g.vpcIds.includes(vpcId));
+  const missing = m.missingCollections.filter((c) => c.account === vpc?.account && c.region === vpc?.region);
+  const unresolved = m.unresolvedReferences;
+  const body = {
+    vpc, dhcp: dhcp.map((d) => d.domainNameServers), subnets, routeTables: inVpc(m.routeTables), acls: inVpc(m.networkAcls),
+    sgs: inVpc(m.securityGroups), enis, instances: instances.map((i) => ({ enis: i.networkInterfaceIds })),
+    lambdas: lambdas.map((f) => ({ enis: f.networkInterfaceIds })), endpoints, nats: inVpc(m.natGateways),
+    igws: m.internetGateways.filter((g) => g.vpcId === vpcId), zones: zones.map((z) => ({ zone: z.zoneName, records: z.records })),
+    rules: rules.map((r) => ({ domain: r.domainName, type: r.ruleType, targets: r.targetIps, endpoint: r.resolverEndpointId })),
+    resolverEndpoints: m.resolverEndpoints.filter((r) => r.vpcId === vpcId), prefixLists: m.prefixLists.length,
+    missing, unresolved: unresolved.length ? unresolved : undefined,
+  };
+  const ownIds = new Set<string>([
+    vpcId, ...subnets.map((s) => s.id), ...inVpc(m.routeTables).map((r) => r.id), ...inVpc(m.networkAcls).map((a) => a.id),
+    ...inVpc(m.securityGroups).map((s) => s.id), ...enis.map((e) => e.id), ...endpoints.map((e) => e.id),
+    ...inVpc(m.natGateways).map((n) => n.id), ...body.igws.map((g) => g.id), ...instances.map((i) => i.id), ...lambdas.map((f) => f.id),
+    ...dhcp.map((d) => d.id),
+  ]);
+  const ownCidrs = (vpc?.cidrBlocks ?? []).filter(isKnown).map(parseCidr).filter((c): c is [ipaddr.IPv4, number] => c !== undefined);
+  const ownIps = new Set<string>([
+    ...enis.flatMap((e) => (e.publicIp !== undefined && isKnown(e.publicIp) ? [e.publicIp] : [])),
+    ...inVpc(m.natGateways).flatMap((n) => (n.publicIp !== undefined && isKnown(n.publicIp) ? [n.publicIp] : [])),
+  ]);
+  return { text: content(body), ownIds, ownCidrs, ownIps, connected: peerings.length + tgws.length + vgws.length > 0 };
+}
+
+function rename(text: string, ownIds: Set<string>, ownCidrs: [ipaddr.IPv4, number][], ownIps: Set<string>, names: EstateNames): string {
+  const idNames = new Map<string, string>();
+  let out = text.replace(ID_TOKEN, (id) => {
+    if (!ownIds.has(id) || names.ids.has(id) || names.wildKinds.has(id.slice(0, id.indexOf('-')))) return id;
+    let n = idNames.get(id);
+    if (!n) {
+      n = `$${idNames.size}`;
+      idNames.set(id, n);
+    }
+    return n;
+  });
+  // Addresses: own ones (inside the VPC's ranges, or its public addresses) are renamed, and carry every other
+  // range of the text or of the estate's policies they overlap.
+  const tokens = [...new Set([...out.matchAll(IPV4_TOKEN)].map((x) => x[0]))];
+  const parsed = new Map(tokens.map((t) => [t, parseCidr(t)] as const));
+  const isOwn = (t: string): boolean => {
+    const c = parsed.get(t);
+    if (!c) return false;
+    if (ownIps.has(t.replace(/\/32$/, ''))) return true;
+    return ownCidrs.some((own) => c[1] >= own[1] && c[0].match(own[0], own[1]));
+  };
+  const own = tokens.filter(isOwn);
+  const label = new Map(own.map((t, i) => [t, `#${i}`]));
+  const literal = [...tokens.filter((t) => !label.has(t)), ...names.cidrTokens];
+  const suffix = new Map(own.map((t) => {
+    const c = parsed.get(t)!;
+    const over = [
+      ...own.filter((o) => o !== t && overlaps(c, parsed.get(o)!)).map((o) => label.get(o)!),
+      ...literal.filter((l) => {
+        const lc = parsed.get(l) ?? parseCidr(l);
+        return lc !== undefined && overlaps(c, lc);
+      }),
+    ];
+    return [t, `${label.get(t)!}{${[...new Set(over)].sort().join(',')}}`];
+  }));
+  out = out.replace(IPV4_TOKEN, (t) => suffix.get(t) ?? t);
+  return out;
+}
+
+/** The target's signature: its API's content with the API's own id renamed, unless a DNS name singles it out. */
+export function targetSignature(t: Target, api: Api | undefined, names: EstateNames): string {
+  if (t.kind !== 'default-url' || !api || names.singlesOut(api.id) || names.ids.has(api.id)) return `${t.kind}:${t.key}`;
+  const id = api.id;
+  const text = content({ api: { ...api, id: '$api' }, path: t.spec.kind === 'http' ? t.spec.url.pathname : '' });
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `${t.kind}:${text.replace(new RegExp(escaped, 'gi'), '$api')}`;
+}
