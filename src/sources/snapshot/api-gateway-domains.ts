@@ -18,11 +18,14 @@ function basePath(raw: string | undefined): string {
 
 /** The mapping files of a domain, in the folder named `<domain-name>` or, for a private one, `<name>+<id>`. */
 function mappingsOf(b: Build, kind: 'BasePathMappings' | 'ApiMappings', folder: string, scope: Item['scope']): Item[] {
-  return b.items(kind).filter((m) => m.resource === folder && m.scope.account === scope.account && m.scope.region === scope.region);
+  return b.itemsOf(kind, folder).filter((m) => m.scope.account === scope.account && m.scope.region === scope.region);
 }
 
 export function readDomainNames(b: Build): void {
   const domains: { domain: Mut<DomainName>; folder: string; scope: Item['scope'] }[] = [];
+  /** The public domains read so far, by name, Region and account. */
+  const publicDomains = new Set<string>();
+  const publicKey = (name: string, scope: Item['scope']) => `${name}\u0000${scope.region}\u0000${scope.account}`;
   for (const item of b.items('DomainNames')) {
     const raw = str(item.o, 'domainName');
     if (!raw) {
@@ -53,12 +56,13 @@ export function readDomainNames(b: Build): void {
     };
     b.model.domainNames.push(domain);
     domains.push({ domain, folder: isPrivate && domainNameId ? `${name}+${domainNameId}` : name, scope: item.scope });
+    if (endpointType !== 'PRIVATE') publicDomains.add(publicKey(name, item.scope));
   }
   for (const item of b.items('DomainNamesV2')) {
     const name = str(item.o, 'DomainName')?.toLowerCase().replace(/\.$/, '');
     if (!name) continue;
     // apigateway and apigatewayv2 GetDomainNames list the same public domains: one element per name.
-    if (domains.some((d) => d.domain.domainName === name && d.domain.endpointType !== 'PRIVATE' && d.scope.region === item.scope.region && d.scope.account === item.scope.account)) continue;
+    if (publicDomains.has(publicKey(name, item.scope))) continue;
     const config = objs(item.o, 'DomainNameConfigurations')[0];
     const type = str(config, 'EndpointType')?.toUpperCase() === 'EDGE' ? 'EDGE' : 'REGIONAL';
     const target = str(config, 'ApiGatewayDomainName')?.toLowerCase();
@@ -71,6 +75,7 @@ export function readDomainNames(b: Build): void {
     };
     b.model.domainNames.push(domain);
     domains.push({ domain, folder: name, scope: item.scope });
+    publicDomains.add(publicKey(name, item.scope));
   }
   for (const { domain, folder, scope } of domains) addMappings(b, domain, folder, scope);
   readAccessAssociations(b);
@@ -93,7 +98,7 @@ function addMappings(b: Build, domain: Mut<DomainName>, folder: string, scope: I
     const stage = str(m.o, 'Stage');
     add({ basePath: basePath(str(m.o, 'ApiMappingKey')), apiId: apiId ?? { kind: 'unknown', reason: `${m.path} names no ApiId` }, ...(stage ? { stage } : {}), origin: b.origin(m, apiId) });
   }
-  const answered = b.answered('BasePathMappings', (a) => a.answer.resource === folder).length + b.answered('ApiMappings', (a) => a.answer.resource === folder).length;
+  const answered = b.answeredOf('BasePathMappings', folder).length + b.answeredOf('ApiMappings', folder).length;
   if (answered === 0) {
     b.note('warning', 'snapshot-missing-file', `No BasePathMappings.json or ApiMappings.json for ${folder}: the domain is read with no mappings`, domain.origin);
   }

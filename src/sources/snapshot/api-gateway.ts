@@ -17,13 +17,12 @@ export function endpointTypeOf(config: Obj | undefined, origin: Origin): Maybe<E
 
 /** The items of the per-API answer (`apigateway/restapis/<api-id>/Stages.json`), or why they are unknown. */
 export function perApi(b: Build, kind: Kind, api: { id: string; scope: Item['scope'] }, service: string, operation: string): Item[] | { unknown: string } {
-  const here = (a: { answer: { resource?: string }; scope: Item['scope'] }) =>
-    a.answer.resource === api.id && a.scope.account === api.scope.account && a.scope.region === api.scope.region;
-  if (b.answered(kind, here).length === 0) {
+  const here = (a: { scope: Item['scope'] }) => a.scope.account === api.scope.account && a.scope.region === api.scope.region;
+  if (!b.answeredOf(kind, api.id).some(here)) {
     const failed = b.failures.failure(service, operation, { account: api.scope.account, region: api.scope.region, resource: api.id });
     return { unknown: failed?.reason ?? `${service} ${operation} for ${api.id} is not in the snapshot` };
   }
-  return b.items(kind).filter((i) => i.resource === api.id && i.scope.account === api.scope.account && i.scope.region === api.scope.region);
+  return b.itemsOf(kind, api.id).filter(here);
 }
 
 export function readRestApis(b: Build): void {

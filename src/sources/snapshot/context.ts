@@ -1,5 +1,7 @@
 // The model under construction from one snapshot: the answers by kind, notes, problems, and failed calls.
-import { emptyModel, PLACEHOLDER_PREFIX, type Model, type NoteLevel, type Origin } from '../../model/index.js';
+import {
+  emptyModel, PLACEHOLDER_PREFIX, type Model, type NetworkInterface, type NoteLevel, type Origin, type Subnet,
+} from '../../model/index.js';
 import type { InputProblem } from '../input-problem.js';
 import type { Dispatched, Kind } from './dispatch.js';
 import { isObj, type Obj } from './json-read.js';
@@ -36,29 +38,73 @@ export class Build {
   readonly model: Model = emptyModel();
   readonly problems: InputProblem[] = [];
 
-  constructor(private readonly answers: readonly ScopedAnswer[], readonly failures: FailedCalls) {}
+  /** The answers of each kind, in file order. */
+  private readonly byKind = new Map<Kind, ScopedAnswer[]>();
+  /** The problems each kind's elements that are not objects make. */
+  private readonly shapeProblems = new Map<Kind, InputProblem[]>();
+  /** Each kind's answers by the resource their folder names (API id, domain name, zone id). */
+  private readonly answersByResource = new Map<Kind, Map<string | undefined, ScopedAnswer[]>>();
+  private readonly indexes = new Map<string, ListIndex<unknown>>();
 
-  /** Every element of every answer of this kind, in file order. */
-  items(kind: Kind): Item[] {
-    const out: Item[] = [];
-    for (const { answer, scope } of this.answers) {
-      if (answer.kind !== kind) continue;
-      const starts = answer.file.elementStarts(answer.key);
-      answer.items.forEach((o, i) => {
-        const path = `${answer.key}[${i}]`;
-        if (!isObj(o)) {
-          this.problem(answer.file, answer.file.offsetOf(answer.key), 'snapshot-shape', `${path} must be an object`);
-          return;
-        }
-        out.push({ o, file: answer.file, path, offset: starts[i] ?? -1, scope, ...(answer.resource !== undefined ? { resource: answer.resource } : {}) });
-      });
+  constructor(answers: readonly ScopedAnswer[], readonly failures: FailedCalls) {
+    for (const a of answers) {
+      const list = this.byKind.get(a.answer.kind);
+      if (list) list.push(a);
+      else this.byKind.set(a.answer.kind, [a]);
     }
-    return out;
+  }
+
+  /**
+   * Every element of every answer of this kind, in file order, read one file at a time as the caller goes (a new
+   * Item each time: nothing of a file is kept once the caller has passed it). Each element that is not an
+   * object is a problem, added each time the kind is asked for.
+   */
+  items(kind: Kind): Iterable<Item> {
+    this.addShapeProblems(kind);
+    return this.itemsIn(this.byKind.get(kind) ?? []);
+  }
+
+  /** `items(kind)` whose folder names `resource`, in file order. */
+  itemsOf(kind: Kind, resource: string): Item[] {
+    this.addShapeProblems(kind);
+    return [...this.itemsIn(this.answeredOf(kind, resource))];
+  }
+
+  private *itemsIn(answers: readonly ScopedAnswer[]): Generator<Item> {
+    for (const { answer, scope } of answers) {
+      const elements = answer.items();
+      const starts = answer.file.elementStarts(answer.key);
+      const extra = answer.resource !== undefined ? { resource: answer.resource } : {};
+      for (let i = 0; i < elements.length; i++) {
+        const o = elements[i];
+        if (isObj(o)) yield { o, file: answer.file, path: `${answer.key}[${i}]`, offset: starts[i] ?? -1, scope, ...extra };
+      }
+    }
+  }
+
+  private addShapeProblems(kind: Kind): void {
+    let problems = this.shapeProblems.get(kind);
+    if (!problems) {
+      problems = (this.byKind.get(kind) ?? []).flatMap(({ answer }) => answer.notObjects.map((i) =>
+        problemAt(answer.file, answer.file.offsetOf(answer.key), 'snapshot-shape', `${answer.key}[${i}] must be an object`)));
+      this.shapeProblems.set(kind, problems);
+    }
+    for (const p of problems) this.problems.push(p);
   }
 
   /** The files holding answers of this kind (to tell "no such call in the snapshot" from "an empty answer"). */
   answered(kind: Kind, filter: (a: ScopedAnswer) => boolean = () => true): ScopedAnswer[] {
-    return this.answers.filter((a) => a.answer.kind === kind && filter(a));
+    return (this.byKind.get(kind) ?? []).filter(filter);
+  }
+
+  /** `answered(kind)` whose folder names `resource`, in file order. */
+  answeredOf(kind: Kind, resource: string): readonly ScopedAnswer[] {
+    let index = this.answersByResource.get(kind);
+    if (!index) {
+      index = groupBy(this.byKind.get(kind) ?? [], (a) => a.answer.resource);
+      this.answersByResource.set(kind, index);
+    }
+    return index.get(resource) ?? [];
   }
 
   note(level: NoteLevel, code: string, message: string, origin?: Origin): void {
@@ -66,16 +112,38 @@ export class Build {
   }
 
   problem(file: SnapshotFile, offset: number, code: string, message: string): void {
-    const o = file.at(offset);
-    this.problems.push({ code, message, file: o.file, ...(o.line ? { line: o.line, column: o.column } : {}) });
+    this.problems.push(problemAt(file, offset, code, message));
+  }
+
+  /**
+   * An index of a model collection by `keys` (cached by `name`), which follows the collection as it grows: the
+   * lookups of a reader that adds elements as it goes see them, as `find` and `filter` on the collection would.
+   */
+  index<T>(name: string, list: readonly T[], keys: (element: T) => readonly string[]): ListIndex<T> {
+    let index = this.indexes.get(name) as ListIndex<T> | undefined;
+    if (!index) {
+      index = new ListIndex(list, keys);
+      this.indexes.set(name, index as ListIndex<unknown>);
+    }
+    return index;
+  }
+
+  /** The subnet of the model with this id (the first, as `find` gives). */
+  subnet(id: string): Subnet | undefined {
+    return this.index('subnets', this.model.subnets, (s) => [s.id]).first(id);
+  }
+
+  /** The network interface of the model with this id. */
+  networkInterface(id: string): NetworkInterface | undefined {
+    return this.index('networkInterfaces', this.model.networkInterfaces, (n) => [n.id]).first(id);
   }
 
   /** The VPC of a subnet; where the subnet is not in the snapshot, a placeholder that says so. */
   vpcOfSubnet(subnetId: string, origin?: Origin): string {
-    const subnet = this.model.subnets.find((s) => s.id === subnetId);
+    const subnet = this.subnet(subnetId);
     if (subnet) return subnet.vpcId;
     const placeholder = `${PLACEHOLDER_PREFIX}vpc-of:${subnetId}`;
-    if (!this.model.unresolvedReferences.some((r) => r.placeholder === placeholder)) {
+    if (!this.index('unresolved', this.model.unresolvedReferences, (r) => [r.placeholder]).first(placeholder)) {
       this.model.unresolvedReferences.push({ placeholder, reason: `the VPC of subnet ${subnetId} is unknown: the subnet is not in the snapshot`, ...(origin ? { origin } : {}) });
     }
     return placeholder;
@@ -102,5 +170,48 @@ export class Build {
   originIn(item: Item, needle: string, path: string): Origin {
     const found = item.file.offsetOf(needle, Math.max(0, item.offset));
     return item.file.at(found >= 0 ? found : item.offset, path);
+  }
+}
+
+function problemAt(file: SnapshotFile, offset: number, code: string, message: string): InputProblem {
+  const o = file.at(offset);
+  return { code, message, file: o.file, ...(o.line ? { line: o.line, column: o.column } : {}) };
+}
+
+/** The items by key, each list in the items' order. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** The elements of a list that only grows, by key, in list order; catches up with new elements when asked. */
+export class ListIndex<T> {
+  private readonly map = new Map<string, T[]>();
+  private seen = 0;
+
+  constructor(private readonly list: readonly T[], private readonly keys: (element: T) => readonly string[]) {}
+
+  /** The elements with this key, in list order (`filter`). */
+  all(key: string): readonly T[] {
+    for (; this.seen < this.list.length; this.seen++) {
+      const element = this.list[this.seen]!;
+      for (const k of this.keys(element)) {
+        const found = this.map.get(k);
+        if (!found) this.map.set(k, [element]);
+        else if (found[found.length - 1] !== element) found.push(element);
+      }
+    }
+    return this.map.get(key) ?? [];
+  }
+
+  /** The first element with this key (`find`). */
+  first(key: string): T | undefined {
+    return this.all(key)[0];
   }
 }

@@ -44,7 +44,10 @@ const ITEM_FILES: readonly { folder: readonly string[]; name: string; kind: Kind
 export interface Dispatched {
   readonly kind: Kind;
   readonly key: string;
-  readonly items: readonly unknown[];
+  /** The elements, from the file's value (parsed again once the file has let its value go). */
+  items(): readonly unknown[];
+  /** The indexes of the elements that are not objects. */
+  readonly notObjects: readonly number[];
   readonly file: SnapshotFile;
   readonly place: Place;
   readonly resource?: string;
@@ -92,15 +95,25 @@ export function dispatchFile(file: SnapshotFile, name: string, place: Place): Di
       ignoredKeys.push(key);
       continue;
     }
-    // GetHostedZone answers one object; every other call a list.
-    const items = kind === 'HostedZone' && isObj(v) ? [v] : v;
-    if (!Array.isArray(items)) {
+    const items = elementsOf(kind, v);
+    if (!items) {
       problems.push(shapeProblem(file, file.offsetOf(key), `${key} must be a list`));
       continue;
     }
-    found.push({ kind, key, items, file, place, ...(resource !== undefined ? { resource } : {}) });
+    const notObjects = items.flatMap((item, i) => (isObj(item) ? [] : [i]));
+    const answerKind = kind;
+    found.push({
+      kind, key, file, place, notObjects, ...(resource !== undefined ? { resource } : {}),
+      items: () => (isObj(file.value) ? elementsOf(answerKind, file.value[key]) : undefined) ?? [],
+    });
   }
   return { found, ignoredKeys, problems };
+}
+
+/** GetHostedZone answers one object; every other call a list. */
+function elementsOf(kind: Kind, v: unknown): readonly unknown[] | undefined {
+  const items = kind === 'HostedZone' && isObj(v) ? [v] : v;
+  return Array.isArray(items) ? items : undefined;
 }
 
 function shapeProblem(file: SnapshotFile, offset: number, message: string): InputProblem {

@@ -72,7 +72,7 @@ export function readTransitGateways(b: Build): void {
     else if (!DEAD.has(str(item.o, 'State') ?? '')) add(id, { ...named(nameTag(item.o)), origin: b.origin(item, id) });
   }
   const gone = (state: string | undefined) => ['deleted', 'deleting', 'failed', 'rejected'].includes(state ?? '');
-  const vpcAttachments = b.items('TransitGatewayVpcAttachments');
+  const vpcAttachments = [...b.items('TransitGatewayVpcAttachments')];
   for (const item of vpcAttachments) {
     const id = str(item.o, 'TransitGatewayId');
     const vpcId = str(item.o, 'VpcId');
@@ -123,7 +123,7 @@ export function readPrefixLists(b: Build): void {
       continue;
     }
     const cidrs = strs(item.o, 'Cidrs');
-    const existing = b.model.prefixLists.find((p) => p.id === id);
+    const existing = b.index('prefixLists', b.model.prefixLists, (p) => [p.id]).first(id);
     if (existing) {
       existing.cidrs.push(...cidrs.filter((c) => !existing.cidrs.includes(c)));
       continue;

@@ -21,10 +21,12 @@ function ownerOf(b: Build, eni: Obj, id: string): NetworkInterfaceOwner {
   if (instance) return { kind: 'instance', id: instance };
   const description = str(eni, 'Description') ?? '';
   const type = str(eni, 'InterfaceType') ?? '';
-  const endpoint = b.model.vpcEndpoints.find((e) => e.networkInterfaceIds.includes(id))?.id
+  const endpoint = b.index('vpcEndpointsByInterface', b.model.vpcEndpoints, (e) => e.networkInterfaceIds).first(id)?.id
     ?? /(vpce-[0-9a-f]+)/.exec(type === 'vpc_endpoint' || description.startsWith('VPC Endpoint') ? description : '')?.[1];
   if (endpoint) return { kind: 'vpc-endpoint', id: endpoint };
-  const nat = b.model.natGateways.find((n) => n.subnetId === str(eni, 'SubnetId') && n.privateIp === str(eni, 'PrivateIpAddress'))?.id
+  const address = str(eni, 'PrivateIpAddress');
+  const nat = (address === undefined ? undefined : b.index('natGatewaysByAddress', b.model.natGateways,
+    (n) => (typeof n.privateIp === 'string' ? [`${n.subnetId}\u0000${n.privateIp}`] : [])).first(`${str(eni, 'SubnetId')}\u0000${address}`)?.id)
     ?? /(nat-[0-9a-f]+)/.exec(type === 'nat_gateway' || description.includes('NAT Gateway') ? description : '')?.[1];
   if (nat) return { kind: 'nat-gateway', id: nat };
   const fn = lambdaOfDescription(description) ?? (type === 'lambda' ? description || id : undefined);
@@ -73,10 +75,10 @@ export function readNetworkInterfaces(b: Build): void {
   // A NAT gateway's ENI, when DescribeNetworkInterfaces did not list it: from the gateway's own addresses.
   for (const item of b.items('NatGateways')) {
     const natId = str(item.o, 'NatGatewayId');
-    const nat = b.model.natGateways.find((n) => n.id === natId);
+    const nat = natId === undefined ? undefined : b.index('natGateways', b.model.natGateways, (n) => [n.id]).first(natId);
     const address = objs(item.o, 'NatGatewayAddresses').find((a) => str(a, 'NetworkInterfaceId'));
     const eniId = str(address, 'NetworkInterfaceId');
-    if (!nat || !eniId || b.model.networkInterfaces.some((n) => n.id === eniId)) continue;
+    if (!nat || !eniId || b.networkInterface(eniId)) continue;
     const privateIp = str(address, 'PrivateIp');
     const publicIp = str(address, 'PublicIp');
     b.model.networkInterfaces.push({
@@ -123,9 +125,10 @@ export function readInstances(b: Build): void {
 export function readAddresses(b: Build): void {
   for (const item of b.items('Addresses')) {
     const publicIp = str(item.o, 'PublicIp');
+    const instanceId = str(item.o, 'InstanceId');
     const eniId = str(item.o, 'NetworkInterfaceId')
-      ?? b.model.instances.find((i) => i.id === str(item.o, 'InstanceId'))?.networkInterfaceIds[0];
-    const eni = b.model.networkInterfaces.find((n) => n.id === eniId) as Mut<NetworkInterface> | undefined;
+      ?? (instanceId === undefined ? undefined : b.index('instances', b.model.instances, (i) => [i.id]).first(instanceId)?.networkInterfaceIds[0]);
+    const eni = (eniId === undefined ? undefined : b.networkInterface(eniId)) as Mut<NetworkInterface> | undefined;
     if (!publicIp || !eni || eni.publicIp !== undefined || eni.owner.kind === 'lambda') continue;
     // The model holds the public address of the ENI's primary private address only.
     const privateIp = str(item.o, 'PrivateIpAddress');

@@ -119,7 +119,7 @@ export function readDhcpOptions(b: Build): void {
     b.model.dhcpOptions.push({
       id, ...named(nameTag(item.o)), origin: b.origin(item, id),
       domainNameServers: servers.length > 0 ? servers : ['AmazonProvidedDNS'],
-      vpcIds: b.model.vpcs.filter((v) => v.dhcpOptionsId === id).map((v) => v.id),
+      vpcIds: b.index('vpcsByDhcpOptions', b.model.vpcs, (v) => (v.dhcpOptionsId !== undefined ? [v.dhcpOptionsId] : [])).all(id).map((v) => v.id),
     });
   }
 }

@@ -73,6 +73,8 @@ export function loadSnapshot(path: string, options: SnapshotOptions): { model: M
     }
     const file = new SnapshotFile(f.rel, shown, text, parsed.value);
     const d = dispatchFile(file, f.name, f.place);
+    // The readers parse the file again when they come to it: what JSON.parse made is not kept meanwhile.
+    file.release();
     problems.push(...d.problems);
     if (d.ignoredKeys.length) {
       notes.push({ level: 'info', code: 'snapshot-unread', message: `${shown}: ${d.ignoredKeys.join(', ')} ${d.ignoredKeys.length > 1 ? 'are' : 'is'} not read by vpcpath`, origin: file.at(-1) });
@@ -86,10 +88,11 @@ export function loadSnapshot(path: string, options: SnapshotOptions): { model: M
     }
   }
 
+  if (process.env.PHASES) console.error('PHASE walk done', performance.now().toFixed(0));
   const placed = placeAnswers(answers, manifest.info, options);
   const b = new Build(placed.scoped, new FailedCalls(manifest.info?.failed));
   b.model.notes.push(...notes, ...placed.notes);
-  for (const read of READERS) read(b);
+  for (const read of READERS) { read(b); if (process.env.PHASES) console.error('PHASE', read.name, performance.now().toFixed(0)); }
   if (manifest.info) {
     const findings = manifestFindings(manifest.info);
     b.model.missingCollections.push(...findings.missing);

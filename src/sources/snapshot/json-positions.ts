@@ -8,9 +8,14 @@ export type ParsedJson =
 
 /** Offsets of the start of every line, for offset -> line/column. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Typed, so that the collector does not copy it about (a large snapshot has millions of lines). */
+  private readonly starts: Uint32Array;
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.starts = new Uint32Array(lines);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
   }
 
   /** 1-based line and column of a 0-based offset. */
@@ -44,18 +49,41 @@ export function parseJson(raw: string): ParsedJson {
   }
 }
 
-/** One parsed file of a snapshot: finds where an element is written, cheaply, by searching the text. */
+/**
+ * One parsed file of a snapshot: finds where an element is written, cheaply, by searching the text.
+ *
+ * The parsed value can be let go (`release`) and is then parsed again from the text each time it is asked for:
+ * a large snapshot's answers are read one file at a time, so that what JSON.parse makes is garbage soon after,
+ * rather than all of it kept alive (and copied by the garbage collector) until the model is built.
+ */
 export class SnapshotFile {
   private lines?: LineIndex;
+  private kept: { value: unknown } | undefined;
+  /** `elementStarts` of the top-level object, by key. */
+  private readonly topStarts = new Map<string, number[]>();
 
   constructor(
     /** Path inside the snapshot folder, with `/`: `aws_configs/us-east-1/Vpcs.json`. */
     readonly rel: string,
     /** As a person names it: the snapshot path as given, then `rel`. */
     readonly display: string,
+    /** The text as read (a byte order mark included). */
     readonly text: string,
-    readonly value: unknown,
-  ) {}
+    value: unknown,
+  ) {
+    this.kept = { value };
+  }
+
+  /** The parsed text: the value given, or, once released, the text parsed again (a new value each time). */
+  get value(): unknown {
+    if (this.kept) return this.kept.value;
+    return JSON.parse(this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text);
+  }
+
+  /** Lets the value given go: `value` parses the text again when asked. */
+  release(): void {
+    this.kept = undefined;
+  }
 
   position(offset: number): { line: number; column: number } {
     this.lines ??= new LineIndex(this.text);
@@ -79,33 +107,53 @@ export class SnapshotFile {
    * element, not at a reference to it in an earlier one.
    */
   elementStarts(key: string, from = 0): number[] {
+    if (from <= 0) {
+      let starts = this.topStarts.get(key);
+      if (!starts) {
+        starts = this.scanStarts(key, 0);
+        this.topStarts.set(key, starts);
+      }
+      return [...starts];
+    }
+    return this.scanStarts(key, from);
+  }
+
+  private scanStarts(key: string, from: number): number[] {
     const starts: number[] = [];
     const text = this.text;
     const wanted = JSON.stringify(key);
+    const structure = STRUCTURE;
+    structure.lastIndex = Math.max(0, from);
     let depth = 0;
     let inList = false;
-    let expectElement = false;
-    let lastString = '';
-    for (let i = Math.max(0, from); i < text.length; i++) {
-      const c = text[i]!;
-      if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
-      if (expectElement && c !== ']') starts.push(i);
-      expectElement = false;
-      if (c === '"') {
-        let j = i + 1;
-        while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-        lastString = text.slice(i, j + 1);
-        i = j;
-      } else if (c === '{' || c === '[') {
-        if (depth === 1 && c === '[' && lastString === wanted) inList = expectElement = true;
+    // Whether the last string met at depth 1 (a key of the object, in valid JSON) is `key`: only the key just
+    // before a list can make it the list wanted.
+    let lastIsWanted = false;
+    for (let m = structure.exec(text); m; m = structure.exec(text)) {
+      const i = m.index;
+      const c = text.charCodeAt(i);
+      let elementNext = false;
+      if (c === QUOTE) {
+        const end = stringEnd(text, i);
+        if (depth === 1) lastIsWanted = end + 1 - i === wanted.length && text.startsWith(wanted, i);
+        structure.lastIndex = end + 1;
+      } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
+        if (depth === 1 && c === OPEN_LIST && lastIsWanted) inList = elementNext = true;
         depth++;
-      } else if (c === '}' || c === ']') {
+      } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
         depth--;
         if (depth === 1) inList = false;
         if (depth === 0) break;
-      } else if (c === ',') {
-        if (depth === 1) lastString = '';
-        if (depth === 2 && inList) expectElement = true;
+      } else if (depth === 1) {
+        lastIsWanted = false;
+      } else if (depth === 2 && inList) {
+        elementNext = true;
+      }
+      if (elementNext) {
+        // The element starts at the next character that is not white space (none: the list is empty).
+        SOLID.lastIndex = structure.lastIndex;
+        const next = SOLID.exec(text);
+        if (next && text.charCodeAt(next.index) !== CLOSE_LIST) starts.push(next.index);
       }
     }
     return starts;
@@ -115,5 +163,32 @@ export class SnapshotFile {
   at(offset: number, path?: string): Origin {
     const where = offset >= 0 ? this.position(offset) : undefined;
     return { file: this.display, ...(where ? { line: where.line, column: where.column } : {}), ...(path ? { path } : {}) };
+  }
+}
+
+/**
+ * What changes the scan's state: strings, brackets, commas; white space, numbers and literals are jumped over.
+ * Shared (`lastIndex` set before each use): the scan is synchronous and does not call itself.
+ */
+const STRUCTURE = /["{}[\],]/g;
+/** The next character that is not JSON white space. */
+const SOLID = /[^ \t\n\r]/g;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_LIST = 0x5b;
+const CLOSE_LIST = 0x5d;
+
+/** The offset of the quote that closes the string opening at `start` (the text's length if none does). */
+function stringEnd(text: string, start: number): number {
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (quote - backslashes - 1 >= from && text.charCodeAt(quote - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    from = quote + 1;
   }
 }

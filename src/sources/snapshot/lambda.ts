@@ -23,13 +23,13 @@ export function readFunctions(b: Build): void {
     const groups = strs(config, 'SecurityGroupIds');
     const origin = b.origin(item, name);
     const eniIds = subnetIds.map((subnetId) => {
-      const candidates = b.model.networkInterfaces.filter((n) =>
-        n.subnetId === subnetId && n.owner.kind === 'lambda' && sameSet(n.securityGroupIds, groups));
+      const candidates = b.index('lambdaInterfacesBySubnet', b.model.networkInterfaces, (n) => (n.owner.kind === 'lambda' ? [n.subnetId] : []))
+        .all(subnetId).filter((n) => sameSet(n.securityGroupIds, groups));
       const found = candidates.find((n) => n.owner.kind === 'lambda' && n.owner.id === name) ?? candidates[0];
       if (found) return found.id;
       const eni: NetworkInterface = {
         id: `eni-lambda:${name}:${subnetId}`, origin, subnetId,
-        vpcId: b.model.subnets.find((s) => s.id === subnetId)?.vpcId ?? str(config, 'VpcId') ?? b.vpcOfSubnet(subnetId, origin),
+        vpcId: b.subnet(subnetId)?.vpcId ?? str(config, 'VpcId') ?? b.vpcOfSubnet(subnetId, origin),
         privateIps: [unknown(`the Hyperplane ENI of ${name} in ${subnetId} is not in the snapshot (DescribeNetworkInterfaces)`, origin)],
         securityGroupIds: groups, owner: { kind: 'lambda', id: name }, publicIpOrigin: origin,
       };

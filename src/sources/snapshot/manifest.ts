@@ -63,11 +63,21 @@ const PER_ELEMENT = new Set([
 const GLOBAL_SERVICES = new Set(['route53']);
 
 export class FailedCalls {
-  constructor(readonly calls: readonly FailedCall[] = []) {}
+  /** The calls by `service operation`, in manifest order. */
+  private readonly byOperation = new Map<string, FailedCall[]>();
+
+  constructor(readonly calls: readonly FailedCall[] = []) {
+    for (const c of calls) {
+      const key = `${c.service} ${c.operation}`;
+      const list = this.byOperation.get(key);
+      if (list) list.push(c);
+      else this.byOperation.set(key, [c]);
+    }
+  }
 
   /** The failure of `service operation` for this resource, in this account and region, if the manifest lists one. */
   failure(service: string, operation: string, where: { account?: string; region?: string; resource?: string; attribute?: string }): FailedCall | undefined {
-    return this.calls.find((c) => c.service === service && c.operation === operation &&
+    return this.byOperation.get(`${service} ${operation}`)?.find((c) => c.service === service && c.operation === operation &&
       (c.resource === undefined || c.resource === where.resource) &&
       (c.attribute === undefined || where.attribute === undefined || c.attribute === where.attribute) &&
       (c.account === undefined || where.account === undefined || c.account === where.account) &&
@@ -113,6 +123,7 @@ export function readManifest(root: string, display: string): { info?: ManifestIn
     }];
   });
   const identity = isObj(m.identity) ? str(m.identity, 'account') : undefined;
+  file.release();
   return {
     info: { file, ...(str(m, 'format') ? { format: str(m, 'format')! } : {}), accounts: strs(m, 'accounts'), ...(identity ? { identityAccount: identity } : {}), failed },
     problems: [],

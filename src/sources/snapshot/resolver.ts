@@ -33,7 +33,7 @@ export function readResolverRules(b: Build): void {
     const ruleId = str(item.o, 'ResolverRuleId');
     const vpcId = str(item.o, 'VPCId');
     if (!ruleId || !vpcId || GONE.has((str(item.o, 'Status') ?? '').toUpperCase())) continue;
-    const rule = b.model.resolverRules.find((r) => r.id === ruleId) as Mut<ResolverRule> | undefined;
+    const rule = b.index('resolverRules', b.model.resolverRules, (r) => [r.id]).first(ruleId) as Mut<ResolverRule> | undefined;
     if (rule) rule.vpcIds.push(vpcId);
     else b.note('warning', 'outside-snapshot', `Resolver rule ${ruleId} is associated with ${vpcId} but is not in the snapshot (ListResolverRules)`, b.origin(item, ruleId));
   }
@@ -61,7 +61,7 @@ export function readResolverEndpoints(b: Build): void {
       const subnetId = str(a, 'SubnetId');
       if (!ip || !subnetId) continue;
       ips.push(ip);
-      let eni = b.model.networkInterfaces.find((n) => n.subnetId === subnetId && n.privateIps.includes(ip));
+      let eni = b.index('networkInterfacesBySubnet', b.model.networkInterfaces, (n) => [n.subnetId]).all(subnetId).find((n) => n.privateIps.includes(ip));
       if (!eni) {
         eni = {
           id: str(a, 'IpId') ?? `${id}:${ip}`, origin, subnetId, vpcId: vpcId ?? b.vpcOfSubnet(subnetId, origin), privateIps: [ip],

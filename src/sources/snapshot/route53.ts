@@ -27,7 +27,10 @@ export function readHostedZones(b: Build): void {
   }
   const vpcLists = new Map<string, Item[]>();
   for (const item of b.items('VPCs')) {
-    if (item.resource !== undefined) vpcLists.set(item.resource, [...(vpcLists.get(item.resource) ?? []), item]);
+    if (item.resource === undefined) continue;
+    const list = vpcLists.get(item.resource);
+    if (list) list.push(item);
+    else vpcLists.set(item.resource, [item]);
   }
   for (const item of b.items('HostedZones')) {
     const raw = str(item.o, 'Id');
@@ -58,14 +61,14 @@ function readRecordSets(b: Build): void {
       b.note('warning', 'snapshot-unplaced', `${item.file.display} is not in a global/route53/<zone-id>/ folder: its records belong to no known zone`);
       continue;
     }
-    const zone = b.model.hostedZones.find((z) => z.id === item.resource) as Mut<HostedZone> | undefined;
+    const zone = b.index('hostedZones', b.model.hostedZones, (z) => [z.id]).first(item.resource) as Mut<HostedZone> | undefined;
     if (!zone) continue;
     answered.add(zone.id);
     const record = readRecord(b, item);
     if (record) zone.records.push(record);
   }
   for (const zone of b.model.hostedZones) {
-    if (answered.has(zone.id) || b.answered('ResourceRecordSets', (a) => a.answer.resource === zone.id).length) continue;
+    if (answered.has(zone.id) || b.answeredOf('ResourceRecordSets', zone.id).length) continue;
     b.note('warning', 'snapshot-missing-file', `global/route53/${zone.id}/ResourceRecordSets.json is missing: zone ${String(zone.zoneName)} is read with no records`, zone.origin);
   }
 }

@@ -65,7 +65,7 @@ export function placeAnswers(answers: readonly Dispatched[], manifest: ManifestI
 function zoneRegion(answers: readonly Dispatched[], kind: string, field: string) {
   for (const a of answers) {
     if (a.kind !== kind) continue;
-    for (const item of a.items) {
+    for (const item of a.items()) {
       const value = isObj(item) ? str(item, field) : undefined;
       const region = value ? regionOfZone(value) : undefined;
       if (region && value) {
@@ -79,7 +79,7 @@ function zoneRegion(answers: readonly Dispatched[], kind: string, field: string)
 function ownerOf(answers: readonly Dispatched[]): string | undefined {
   for (const a of answers) {
     if (!OWNED.has(a.kind)) continue;
-    for (const item of a.items) {
+    for (const item of a.items()) {
       const owner = isObj(item) ? str(item, 'OwnerId') : undefined;
       if (owner && /^\d{12}$/.test(owner)) return owner;
     }

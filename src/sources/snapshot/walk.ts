@@ -1,5 +1,5 @@
 // The files of a snapshot's aws_configs/ folder, each placed: account, region (or flat, or global) and sub-folder.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Place {
@@ -32,24 +32,30 @@ export function walkSnapshot(root: string): { files: WalkedFile[]; others: strin
   const files: WalkedFile[] = [];
   const others: string[] = [];
   const visit = (dir: string, segments: string[]) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const name of names) {
+    const prefix = ['aws_configs', ...segments, ''].join('/');
+    let place: Place | undefined;
+    for (const entry of entries) {
+      const name = entry.name;
       if (name.startsWith('.')) continue;
       const abs = join(dir, name);
-      const rel = ['aws_configs', ...segments, name].join('/');
-      let isDir = false;
-      try {
-        isDir = statSync(abs).isDirectory();
-      } catch {
-        continue;
+      const rel = prefix + name;
+      // The entry's type as the folder lists it; a link (or a type the file system does not say) is followed.
+      let isDir = entry.isDirectory();
+      if (!isDir && !entry.isFile()) {
+        try {
+          isDir = statSync(abs).isDirectory();
+        } catch {
+          continue;
+        }
       }
       if (isDir) visit(abs, [...segments, name]);
-      else if (name.toLowerCase().endsWith('.json')) files.push({ abs, rel, name, place: placeOf(segments) });
+      else if (name.toLowerCase().endsWith('.json')) files.push({ abs, rel, name, place: (place ??= placeOf(segments)) });
       else others.push(rel);
     }
   };
