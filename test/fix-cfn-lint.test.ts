@@ -1,27 +1,13 @@
 // Every template patch vpcpath fix proposes, applied, still passes cfn-lint with no errors (exit bit 2).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasCfnLint, lintAll } from './support/cfn-lint.js';
 import { appliedTemplate, fixScenario, loadScenarioForFix, proposeFixes, TemplateTexts, type VerifiedFix } from '../src/fix/index.js';
 import { load } from '../src/load/load-model.js';
 import { get } from '../src/fix/requests.js';
 import { conformanceFiles, REPO } from './support/shared.js';
 
-const hasCfnLint = spawnSync('cfn-lint', ['--version']).status === 0;
-const dir = mkdtempSync(join(tmpdir(), 'vpcpath-fix-lint-'));
 
-/** One cfn-lint run over every file; its exit status has bit 2 for errors (4 warnings, 8 informational: cfn-lint --help). */
-function lintAll(files: { name: string; text: string }[]): { errors: boolean; output: string } {
-  const paths = files.map((f, i) => {
-    const path = join(dir, `${i}-${f.name.replace(/[^A-Za-z0-9.-]/g, '_')}.yaml`);
-    writeFileSync(path, f.text);
-    return path;
-  });
-  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...paths], { encoding: 'utf8' });
-  return { errors: ((run.status ?? 2) & 2) !== 0, output: `${run.stdout}${run.stderr}` };
-}
 
 function patched(texts: TemplateTexts, fixes: readonly VerifiedFix[]): { id: string; text: string }[] {
   return fixes.filter((f) => f.patch.edits.length).map((f) => {

@@ -1,27 +1,13 @@
 // Every template patch of the API remedies (test/fix-remedies/api/), applied, passes cfn-lint with no errors, as
 // test/fix-cfn-lint.test.ts checks for the conformance suite and the seed.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasCfnLint, lintAll } from './support/cfn-lint.js';
 import { appliedTemplate, fixScenario, loadScenarioForFix } from '../src/fix/index.js';
 import { REPO } from './support/shared.js';
 
-const hasCfnLint = spawnSync('cfn-lint', ['--version']).status === 0;
-const dir = mkdtempSync(join(tmpdir(), 'vpcpath-fix-api-lint-'));
 const FIXTURES = `${REPO}test/fix-remedies/api/`;
 
-/** One cfn-lint run over every file; its exit status has bit 2 for errors (4 warnings, 8 informational: cfn-lint --help). */
-function lintAll(files: { name: string; text: string }[]): { errors: boolean; output: string } {
-  const paths = files.map((f, i) => {
-    const path = join(dir, `${i}-${f.name.replace(/[^A-Za-z0-9.-]/g, '_')}.yaml`);
-    writeFileSync(path, f.text);
-    return path;
-  });
-  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...paths], { encoding: 'utf8' });
-  return { errors: ((run.status ?? 2) & 2) !== 0, output: `${run.stdout}${run.stderr}` };
-}
 
 describe.skipIf(!hasCfnLint)('cfn-lint on the applied API fixes', () => {
   it('every applied template patch of the API remedies lints without errors', () => {

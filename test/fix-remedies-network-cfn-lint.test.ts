@@ -1,10 +1,8 @@
 // Every template patch of the add-route and network-acl-entry remedies, applied to its fixture, passes cfn-lint with
 // no errors (exit bit 2), as test/fix-cfn-lint.test.ts checks for the other remedies.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasCfnLint, lintAll } from './support/cfn-lint.js';
 import { appliedTemplate, applyEdits, proposeFixes, TemplateTexts } from '../src/fix/index.js';
 import { addRoute } from '../src/fix/remedies/add-route.js';
 import { load } from '../src/load/load-model.js';
@@ -12,8 +10,6 @@ import type { Model } from '../src/model/index.js';
 import { httpRequest, type HttpRequestSpec } from '../src/sim/request.js';
 import { traceRequest } from '../src/sim/trace-request.js';
 
-const hasCfnLint = spawnSync('cfn-lint', ['--version']).status === 0;
-const dir = mkdtempSync(join(tmpdir(), 'vpcpath-fix-network-lint-'));
 const DIR = 'test/fix-remedies/network/';
 const REGION = 'us-east-1';
 
@@ -46,16 +42,6 @@ function request(model: Model, url: Url): HttpRequestSpec {
   return spec;
 }
 
-/** One cfn-lint run over every file; its exit status has bit 2 for errors (4 warnings, 8 informational: cfn-lint --help). */
-function lintAll(files: { name: string; text: string }[]): { errors: boolean; output: string } {
-  const paths = files.map((f, i) => {
-    const path = join(dir, `${i}-${f.name.replace(/[^A-Za-z0-9.-]/g, '_')}.yaml`);
-    writeFileSync(path, f.text);
-    return path;
-  });
-  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...paths], { encoding: 'utf8' });
-  return { errors: ((run.status ?? 2) & 2) !== 0, output: `${run.stdout}${run.stderr}` };
-}
 
 describe.skipIf(!hasCfnLint)('cfn-lint on applied no-route and network-acl-denied fixes', () => {
   it('every applied template patch lints without errors', () => {

@@ -3,7 +3,7 @@ import {
   emptyModel, PLACEHOLDER_PREFIX, type Model, type NetworkInterface, type NoteLevel, type Origin, type Subnet,
 } from '../../model/index.js';
 import type { InputProblem } from '../input-problem.js';
-import type { Dispatched, Kind } from './dispatch.js';
+import type { Dispatched, ItemKind, Kind, PreparedKind } from './dispatch.js';
 import { isObj, type Obj } from './json-read.js';
 import type { SnapshotFile } from './json-positions.js';
 import type { FailedCalls } from './manifest.js';
@@ -17,16 +17,20 @@ export interface Scope {
 }
 
 /** One element of an answer, with where it is written. */
-export interface Item {
+export interface Located {
   readonly o: Obj;
   readonly file: SnapshotFile;
   /** Inside the file: `Vpcs[2]`. */
   readonly path: string;
   /** Where the element starts in the file's text (-1: not found). */
   readonly offset: number;
-  readonly scope: Scope;
   /** The resource the file's folder names (API id, domain name, hosted zone id). */
   readonly resource?: string;
+}
+
+/** An element, and the account and region of its answer. */
+export interface Item extends Located {
+  readonly scope: Scope;
 }
 
 export interface ScopedAnswer {
@@ -40,8 +44,6 @@ export class Build {
 
   /** The answers of each kind, in file order. */
   private readonly byKind = new Map<Kind, ScopedAnswer[]>();
-  /** The problems each kind's elements that are not objects make. */
-  private readonly shapeProblems = new Map<Kind, InputProblem[]>();
   /** Each kind's answers by the resource their folder names (API id, domain name, zone id). */
   private readonly answersByResource = new Map<Kind, Map<string | undefined, ScopedAnswer[]>>();
   private readonly indexes = new Map<string, ListIndex<unknown>>();
@@ -59,37 +61,31 @@ export class Build {
    * Item each time: nothing of a file is kept once the caller has passed it). Each element that is not an
    * object is a problem, added each time the kind is asked for.
    */
-  items(kind: Kind): Iterable<Item> {
+  items(kind: ItemKind): Iterable<Item> {
     this.addShapeProblems(kind);
     return this.itemsIn(this.byKind.get(kind) ?? []);
   }
 
-  /** `items(kind)` whose folder names `resource`, in file order. */
-  itemsOf(kind: Kind, resource: string): Item[] {
-    this.addShapeProblems(kind);
-    return [...this.itemsIn(this.answeredOf(kind, resource))];
-  }
-
   private *itemsIn(answers: readonly ScopedAnswer[]): Generator<Item> {
     for (const { answer, scope } of answers) {
-      const elements = answer.items();
-      const starts = answer.file.elementStarts(answer.key);
-      const extra = answer.resource !== undefined ? { resource: answer.resource } : {};
-      for (let i = 0; i < elements.length; i++) {
-        const o = elements[i];
-        if (isObj(o)) yield { o, file: answer.file, path: `${answer.key}[${i}]`, offset: starts[i] ?? -1, scope, ...extra };
-      }
+      for (const element of located(answer)) yield { ...element, scope };
     }
+  }
+
+  /**
+   * What the answers of a prepared kind whose folder names `resource`, in `where`, hold (read as the snapshot was
+   * walked: see PREPARE in index.ts), in file order. As for `items`, the kind's elements that are not objects are
+   * problems, added each time.
+   */
+  prepared<T>(kind: PreparedKind, resource: string, where: (scope: Scope) => boolean): T[] {
+    this.addShapeProblems(kind);
+    return this.answeredOf(kind, resource).filter((a) => where(a.scope)).flatMap((a) => (a.answer.prepared ?? []) as T[]);
   }
 
   private addShapeProblems(kind: Kind): void {
-    let problems = this.shapeProblems.get(kind);
-    if (!problems) {
-      problems = (this.byKind.get(kind) ?? []).flatMap(({ answer }) => answer.notObjects.map((i) =>
-        problemAt(answer.file, answer.file.offsetOf(answer.key), 'snapshot-shape', `${answer.key}[${i}] must be an object`)));
-      this.shapeProblems.set(kind, problems);
+    for (const { answer } of this.byKind.get(kind) ?? []) {
+      for (const p of answer.shapeProblems) this.problems.push(p);
     }
-    for (const p of problems) this.problems.push(p);
   }
 
   /** The files holding answers of this kind (to tell "no such call in the snapshot" from "an empty answer"). */
@@ -150,27 +146,48 @@ export class Build {
   }
 
   /** A required id that is missing: an input problem, and the element is skipped. */
-  missingField(item: Item, field: string): void {
+  missingField(item: Located, field: string): void {
     this.problem(item.file, item.offset, 'snapshot-missing-field', `${item.path} has no ${field}`);
   }
 
   /** The origin of an element: where its id is written in it (else where it starts). */
-  origin(item: Item, id?: string): Origin {
-    const found = id === undefined ? -1 : item.file.offsetOf(id, Math.max(0, item.offset));
-    return item.file.at(found >= 0 ? found : item.offset, item.path);
+  origin(item: Located, id?: string): Origin {
+    return originOf(item, id);
   }
 
   /** Where each element of the list `key` inside this element starts: the origins of rules, entries, routes. */
-  childOrigins(item: Item, key: string): (index: number) => Origin {
+  childOrigins(item: Located, key: string): (index: number) => Origin {
     const starts = item.offset >= 0 ? item.file.elementStarts(key, item.offset) : [];
     return (j) => item.file.at(starts[j] ?? item.offset, `${item.path}.${key}[${j}]`);
   }
 
   /** Where `needle` is written inside the element (else where the element starts). */
-  originIn(item: Item, needle: string, path: string): Origin {
-    const found = item.file.offsetOf(needle, Math.max(0, item.offset));
-    return item.file.at(found >= 0 ? found : item.offset, path);
+  originIn(item: Located, needle: string, path: string): Origin {
+    return originInside(item, needle, path);
   }
+}
+
+/** The elements of an answer that are objects, in file order, with where each starts (the file read again). */
+export function* located(answer: Dispatched): Generator<Located> {
+  const elements = answer.items();
+  const starts = answer.file.elementStarts(answer.key);
+  const extra = answer.resource !== undefined ? { resource: answer.resource } : {};
+  for (let i = 0; i < elements.length; i++) {
+    const o = elements[i];
+    if (isObj(o)) yield { o, file: answer.file, path: `${answer.key}[${i}]`, offset: starts[i] ?? -1, ...extra };
+  }
+}
+
+/** The origin of an element: where its id is written in it (else where it starts). */
+export function originOf(item: Located, id?: string): Origin {
+  const found = id === undefined ? -1 : item.file.offsetOf(id, Math.max(0, item.offset));
+  return item.file.at(found >= 0 ? found : item.offset, item.path);
+}
+
+/** Where `needle` is written inside the element (else where the element starts). */
+export function originInside(item: Located, needle: string, path: string): Origin {
+  const found = item.file.offsetOf(needle, Math.max(0, item.offset));
+  return item.file.at(found >= 0 ? found : item.offset, path);
 }
 
 function problemAt(file: SnapshotFile, offset: number, code: string, message: string): InputProblem {

@@ -16,6 +16,21 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
+/**
+ * The calls made for one API or custom domain (its stages, resources, routes, mappings): each element is read on
+ * its own, as the snapshot is walked (PREPARE in index.ts), and its file's text is then let go. They are most of
+ * a large estate's bytes.
+ */
+export const PREPARED_KINDS = ['RestStages', 'RestResources', 'ApiStages', 'ApiRoutes', 'BasePathMappings', 'ApiMappings'] as const;
+export type PreparedKind = (typeof PREPARED_KINDS)[number];
+/** The kinds read from the model's readers, one file at a time. */
+export type ItemKind = Exclude<Kind, PreparedKind>;
+const PREPARED: ReadonlySet<Kind> = new Set(PREPARED_KINDS);
+
+export function isPreparedKind(kind: Kind): kind is PreparedKind {
+  return PREPARED.has(kind);
+}
+
 /** Route 53 is a global service: its answers sit under `global/`. */
 export const GLOBAL_KINDS: ReadonlySet<Kind> = new Set(['HostedZones', 'HostedZone', 'VPCs', 'ResourceRecordSets', 'PublicDnsAnswers']);
 
@@ -46,11 +61,13 @@ export interface Dispatched {
   readonly key: string;
   /** The elements, from the file's value (parsed again once the file has let its value go). */
   items(): readonly unknown[];
-  /** The indexes of the elements that are not objects. */
-  readonly notObjects: readonly number[];
+  /** One per element that is not an object: added each time the kind is read. */
+  readonly shapeProblems: readonly InputProblem[];
   readonly file: SnapshotFile;
   readonly place: Place;
   readonly resource?: string;
+  /** A prepared kind's elements, as read when the snapshot was walked. */
+  readonly prepared?: readonly unknown[];
 }
 
 export interface DispatchResult {
@@ -100,10 +117,10 @@ export function dispatchFile(file: SnapshotFile, name: string, place: Place): Di
       problems.push(shapeProblem(file, file.offsetOf(key), `${key} must be a list`));
       continue;
     }
-    const notObjects = items.flatMap((item, i) => (isObj(item) ? [] : [i]));
+    const shapeProblems = items.flatMap((item, i) => (isObj(item) ? [] : [shapeProblem(file, file.offsetOf(key), `${key}[${i}] must be an object`)]));
     const answerKind = kind;
     found.push({
-      kind, key, file, place, notObjects, ...(resource !== undefined ? { resource } : {}),
+      kind, key, file, place, shapeProblems, ...(resource !== undefined ? { resource } : {}),
       items: () => (isObj(file.value) ? elementsOf(answerKind, file.value[key]) : undefined) ?? [],
     });
   }
