@@ -264,8 +264,9 @@ export function targetSignature(t: Target, api: Api | undefined, names: EstateNa
   const exact = names.pathSensitivePolicies || pathSensitive(api.policy);
   const summary = {
     api: { ...api, id: '$api', stages: undefined, resources: isKnown(api.resources) ? undefined : api.resources },
-    stage: stage.kind === 'unknown' ? stage : { kind: stage.kind, name: stage.kind === 'stage' ? stage.name : undefined },
-    route: route && { kind: route.kind, ...('resource' in route ? { methods: route.resource.methods } : {}) },
+    // The stage's name reaches the decision only through the ARN a path-sensitive policy matches.
+    stage: stage.kind === 'unknown' ? stage : { kind: stage.kind, name: exact && stage.kind === 'stage' ? stage.name : undefined },
+    route: route && { kind: route.kind, ...(route.kind === 'no-method' ? { methods: route.resource.methods } : {}) },
     url: exact ? url.pathname + url.search : undefined,
   };
   const text = content(summary);
