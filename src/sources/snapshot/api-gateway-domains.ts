@@ -1,7 +1,7 @@
 // Custom domain names (apigateway and apigatewayv2 GetDomainNames), their mappings, and private domains' access
 // associations (R25-R28).
 import type { BasePathMapping, DomainName } from '../../model/index.js';
-import type { Build, Item, Mut } from './context.js';
+import { originOf, type Build, type Item, type Located, type Mut } from './context.js';
 import { named, nameTag, obj, objs, str } from './json-read.js';
 import { endpointTypeOf } from './api-gateway.js';
 import { readPolicyString } from './policy.js';
@@ -16,9 +16,23 @@ function basePath(raw: string | undefined): string {
   return trimmed === '(none)' ? '' : trimmed;
 }
 
-/** The mapping files of a domain, in the folder named `<domain-name>` or, for a private one, `<name>+<id>`. */
-function mappingsOf(b: Build, kind: 'BasePathMappings' | 'ApiMappings', folder: string, scope: Item['scope']): Item[] {
-  return b.itemsOf(kind, folder).filter((m) => m.scope.account === scope.account && m.scope.region === scope.region);
+/** The mappings of a domain, in the folder named `<domain-name>` or, for a private one, `<name>+<id>`. */
+function mappingsOf(b: Build, kind: 'BasePathMappings' | 'ApiMappings', folder: string, scope: Item['scope']): BasePathMapping[] {
+  return b.prepared<BasePathMapping>(kind, folder, (s) => s.account === scope.account && s.region === scope.region);
+}
+
+/** A mapping of GetBasePathMappings (PREPARE). */
+export function restMapping(m: Located): BasePathMapping[] {
+  const apiId = str(m.o, 'restApiId');
+  const stage = str(m.o, 'stage');
+  return [{ basePath: basePath(str(m.o, 'basePath')), apiId: apiId ?? { kind: 'unknown', reason: `${m.path} names no restApiId` }, ...(stage ? { stage } : {}), origin: originOf(m, str(m.o, 'basePath')) }];
+}
+
+/** A mapping of GetApiMappings (PREPARE). */
+export function apiMapping(m: Located): BasePathMapping[] {
+  const apiId = str(m.o, 'ApiId');
+  const stage = str(m.o, 'Stage');
+  return [{ basePath: basePath(str(m.o, 'ApiMappingKey')), apiId: apiId ?? { kind: 'unknown', reason: `${m.path} names no ApiId` }, ...(stage ? { stage } : {}), origin: originOf(m, apiId) }];
 }
 
 export function readDomainNames(b: Build): void {
@@ -88,16 +102,7 @@ function addMappings(b: Build, domain: Mut<DomainName>, folder: string, scope: I
   const add = (m: BasePathMapping) => {
     if (!domain.mappings.some((x) => x.basePath === m.basePath)) domain.mappings.push(m);
   };
-  for (const m of v1) {
-    const apiId = str(m.o, 'restApiId');
-    const stage = str(m.o, 'stage');
-    add({ basePath: basePath(str(m.o, 'basePath')), apiId: apiId ?? { kind: 'unknown', reason: `${m.path} names no restApiId` }, ...(stage ? { stage } : {}), origin: b.origin(m, str(m.o, 'basePath')) });
-  }
-  for (const m of v2) {
-    const apiId = str(m.o, 'ApiId');
-    const stage = str(m.o, 'Stage');
-    add({ basePath: basePath(str(m.o, 'ApiMappingKey')), apiId: apiId ?? { kind: 'unknown', reason: `${m.path} names no ApiId` }, ...(stage ? { stage } : {}), origin: b.origin(m, apiId) });
-  }
+  for (const m of [...v1, ...v2]) add(m);
   const answered = b.answeredOf('BasePathMappings', folder).length + b.answeredOf('ApiMappings', folder).length;
   if (answered === 0) {
     b.note('warning', 'snapshot-missing-file', `No BasePathMappings.json or ApiMappings.json for ${folder}: the domain is read with no mappings`, domain.origin);

@@ -1,6 +1,6 @@
 // API Gateway v2 APIs (HTTP and WebSocket, GetApis) with their stages (GetStages) and routes (GetRoutes).
-import { unknown, type ApiResource } from '../../model/index.js';
-import type { Build, Item } from './context.js';
+import { unknown, type ApiResource, type ApiStage, type Origin } from '../../model/index.js';
+import { originOf, type Build, type Located } from './context.js';
 import { bool, named, nameTag, str } from './json-read.js';
 import { perApi } from './api-gateway.js';
 
@@ -26,8 +26,8 @@ export function readHttpApis(b: Build): void {
     }
     const origin = b.origin(item, id);
     const api = { id, scope: item.scope };
-    const stages = perApi(b, 'ApiStages', api, 'apigatewayv2', 'GetStages');
-    const routes = perApi(b, 'ApiRoutes', api, 'apigatewayv2', 'GetRoutes');
+    const stages = perApi<ApiStage>(b, 'ApiStages', api, 'apigatewayv2', 'GetStages');
+    const routes = perApi<Route>(b, 'ApiRoutes', api, 'apigatewayv2', 'GetRoutes');
     b.model.apis.push({
       id, ...named(nameTag(item.o) ?? str(item.o, 'Name')), origin,
       kind: str(item.o, 'ProtocolType')?.toUpperCase() === 'WEBSOCKET' ? 'WEBSOCKET' : 'HTTP',
@@ -35,22 +35,36 @@ export function readHttpApis(b: Build): void {
       endpointType: 'REGIONAL', endpointTypeOrigin: origin, vpcEndpointIds: [],
       disableExecuteApiEndpoint: bool(item.o, 'DisableExecuteApiEndpoint') ?? false,
       disableExecuteApiEndpointOrigin: b.originIn(item, 'DisableExecuteApiEndpoint', `${item.path}.DisableExecuteApiEndpoint`),
-      stages: Array.isArray(stages)
-        ? stages.flatMap((s) => (str(s.o, 'StageName') ? [{ name: str(s.o, 'StageName')!, origin: b.origin(s, str(s.o, 'StageName')) }] : []))
-        : unknown(stages.unknown, origin),
-      resources: Array.isArray(routes) ? routesToResources(b, routes) : unknown(routes.unknown, origin),
+      stages: Array.isArray(stages) ? stages : unknown(stages.unknown, origin),
+      resources: Array.isArray(routes) ? routesToResources(routes) : unknown(routes.unknown, origin),
     });
   }
 }
 
-function routesToResources(b: Build, routes: Item[]): ApiResource[] {
+/** A stage of GetStages (PREPARE). */
+export function httpStage(item: Located): ApiStage[] {
+  const name = str(item.o, 'StageName');
+  return name ? [{ name, origin: originOf(item, name) }] : [];
+}
+
+/** A route of GetRoutes with a route key (PREPARE): where its key is written. */
+interface Route {
+  readonly path: string;
+  readonly method: string;
+  readonly origin: Origin;
+}
+
+export function httpRoute(item: Located): Route[] {
+  const key = str(item.o, 'RouteKey');
+  return key ? [{ ...routeKeyToResource(key), origin: originOf(item, key) }] : [];
+}
+
+/** One resource per path, with the methods of its routes; its origin is where its first route's key is written. */
+function routesToResources(routes: readonly Route[]): ApiResource[] {
   const out: { path: string; methods: string[]; origin?: ApiResource['origin'] }[] = [];
-  for (const route of routes) {
-    const key = str(route.o, 'RouteKey');
-    if (!key) continue;
-    const { path, method } = routeKeyToResource(key);
+  for (const { path, method, origin } of routes) {
     let entry = out.find((r) => r.path === path);
-    if (!entry) out.push((entry = { path, methods: [], origin: b.origin(route, key) }));
+    if (!entry) out.push((entry = { path, methods: [], origin }));
     if (!entry.methods.includes(method)) entry.methods.push(method);
   }
   return out;

@@ -1,7 +1,7 @@
 // API Gateway REST APIs (GetRestApis) with their stages (GetStages) and resources (GetResources, embed=methods).
 import { unknown, type ApiResource, type ApiStage, type EndpointType, type Maybe, type Origin } from '../../model/index.js';
-import type { Build, Item } from './context.js';
-import type { Kind } from './dispatch.js';
+import { originInside, originOf, type Build, type Item, type Located } from './context.js';
+import type { PreparedKind } from './dispatch.js';
 import { bool, named, nameTag, obj, str, strs, type Obj } from './json-read.js';
 import { readPolicyString } from './policy.js';
 
@@ -15,14 +15,17 @@ export function endpointTypeOf(config: Obj | undefined, origin: Origin): Maybe<E
   return ENDPOINT_TYPES.has(t) ? (t as EndpointType) : unknown(`endpoint type ${first} is not EDGE, REGIONAL or PRIVATE`, origin);
 }
 
-/** The items of the per-API answer (`apigateway/restapis/<api-id>/Stages.json`), or why they are unknown. */
-export function perApi(b: Build, kind: Kind, api: { id: string; scope: Item['scope'] }, service: string, operation: string): Item[] | { unknown: string } {
-  const here = (a: { scope: Item['scope'] }) => a.scope.account === api.scope.account && a.scope.region === api.scope.region;
-  if (!b.answeredOf(kind, api.id).some(here)) {
+/**
+ * What the per-API answer (`apigateway/restapis/<api-id>/Stages.json`) holds, as PREPARE read it, or why it is
+ * unknown.
+ */
+export function perApi<T>(b: Build, kind: PreparedKind, api: { id: string; scope: Item['scope'] }, service: string, operation: string): T[] | { unknown: string } {
+  const here = (scope: Item['scope']) => scope.account === api.scope.account && scope.region === api.scope.region;
+  if (!b.answeredOf(kind, api.id).some((a) => here(a.scope))) {
     const failed = b.failures.failure(service, operation, { account: api.scope.account, region: api.scope.region, resource: api.id });
     return { unknown: failed?.reason ?? `${service} ${operation} for ${api.id} is not in the snapshot` };
   }
-  return b.itemsOf(kind, api.id).filter(here);
+  return b.prepared<T>(kind, api.id, here);
 }
 
 export function readRestApis(b: Build): void {
@@ -35,11 +38,13 @@ export function readRestApis(b: Build): void {
     const origin = b.origin(item, id);
     const config = obj(item.o, 'endpointConfiguration');
     const endpointTypeOrigin = b.originIn(item, 'endpointConfiguration', `${item.path}.endpointConfiguration`);
-    const policyOrigin = b.originIn(item, 'policy', `${item.path}.policy`);
-    const policy = readPolicyString(str(item.o, 'policy'), `the resource policy of ${id}`, policyOrigin);
+    const policyText = str(item.o, 'policy');
+    // Where the policy is written, looked for only when there is one (else the search runs on through the file).
+    const policyOrigin = policyText === undefined ? undefined : b.originIn(item, 'policy', `${item.path}.policy`);
+    const policy = policyOrigin && readPolicyString(policyText, `the resource policy of ${id}`, policyOrigin);
     const api = { id, scope: item.scope };
-    const stages = perApi(b, 'RestStages', api, 'apigateway', 'GetStages');
-    const resources = perApi(b, 'RestResources', api, 'apigateway', 'GetResources');
+    const stages = perApi<ApiStage>(b, 'RestStages', api, 'apigateway', 'GetStages');
+    const resources = perApi<ApiResource>(b, 'RestResources', api, 'apigateway', 'GetResources');
     b.model.apis.push({
       id, ...named(nameTag(item.o) ?? str(item.o, 'name')), origin, kind: 'REST', region: item.scope.region, account: item.scope.account,
       endpointType: endpointTypeOf(config, endpointTypeOrigin), endpointTypeOrigin,
@@ -47,21 +52,22 @@ export function readRestApis(b: Build): void {
       ...(policy !== undefined ? { policy, policyOrigin } : {}),
       disableExecuteApiEndpoint: bool(item.o, 'disableExecuteApiEndpoint') ?? false,
       disableExecuteApiEndpointOrigin: b.originIn(item, 'disableExecuteApiEndpoint', `${item.path}.disableExecuteApiEndpoint`),
-      stages: Array.isArray(stages) ? stages.flatMap((s) => restStage(b, s)) : unknown(stages.unknown, origin),
-      resources: Array.isArray(resources) ? resources.flatMap((r) => restResource(b, r)) : unknown(resources.unknown, origin),
+      stages: Array.isArray(stages) ? stages : unknown(stages.unknown, origin),
+      resources: Array.isArray(resources) ? resources : unknown(resources.unknown, origin),
     });
   }
 }
 
-function restStage(b: Build, item: Item): ApiStage[] {
+/** A stage of GetStages (PREPARE). */
+export function restStage(item: Located): ApiStage[] {
   const name = str(item.o, 'stageName');
-  return name ? [{ name, origin: b.origin(item, name) }] : [];
+  return name ? [{ name, origin: originOf(item, name) }] : [];
 }
 
-/** A resource and the methods it has (`resourceMethods` keys, `ANY` kept as written). */
-function restResource(b: Build, item: Item): ApiResource[] {
+/** A resource of GetResources and the methods it has (`resourceMethods` keys, `ANY` kept as written), PREPARE. */
+export function restResource(item: Located): ApiResource[] {
   const path = str(item.o, 'path');
   if (!path) return [];
   const methods = Object.keys(obj(item.o, 'resourceMethods') ?? {}).map((m) => m.toUpperCase());
-  return [{ path, methods, origin: b.originIn(item, path, item.path) }];
+  return [{ path, methods, origin: originInside(item, path, item.path) }];
 }

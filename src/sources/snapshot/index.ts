@@ -3,11 +3,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model, Note } from '../../model/index.js';
 import type { InputProblem } from '../input-problem.js';
-import { readRestApis } from './api-gateway.js';
-import { readDomainNames } from './api-gateway-domains.js';
-import { readHttpApis } from './api-gateway-v2.js';
-import { Build } from './context.js';
-import { dispatchFile, GLOBAL_KINDS, type Dispatched } from './dispatch.js';
+import { readRestApis, restResource, restStage } from './api-gateway.js';
+import { apiMapping, readDomainNames, restMapping } from './api-gateway-domains.js';
+import { httpRoute, httpStage, readHttpApis } from './api-gateway-v2.js';
+import { Build, located, type Located } from './context.js';
+import { dispatchFile, GLOBAL_KINDS, isPreparedKind, type Dispatched, type PreparedKind } from './dispatch.js';
 import { checkEndpointInterfaces, readVpcEndpoints } from './ec2-endpoints.js';
 import { readNatGateways, readPeeringConnections, readPrefixLists, readTransitGateways, readVpnGateways } from './ec2-gateways.js';
 import { readAddresses, readInstances, readNetworkInterfaces } from './ec2-interfaces.js';
@@ -73,19 +73,25 @@ export function loadSnapshot(path: string, options: SnapshotOptions): { model: M
     }
     const file = new SnapshotFile(f.rel, shown, text, parsed.value);
     const d = dispatchFile(file, f.name, f.place);
-    // The readers parse the file again when they come to it: what JSON.parse made is not kept meanwhile.
-    file.release();
     problems.push(...d.problems);
     if (d.ignoredKeys.length) {
       notes.push({ level: 'info', code: 'snapshot-unread', message: `${shown}: ${d.ignoredKeys.join(', ')} ${d.ignoredKeys.length > 1 ? 'are' : 'is'} not read by vpcpath`, origin: file.at(-1) });
     }
+    let readAgain = false;
     for (const answer of d.found) {
       if (f.place.global && !GLOBAL_KINDS.has(answer.kind)) {
         notes.push({ level: 'warning', code: 'snapshot-misplaced', message: `${shown}: ${answer.key} is a regional answer, not a global one: ignored`, origin: file.at(-1) });
+      } else if (isPreparedKind(answer.kind)) {
+        answers.push({ ...answer, prepared: [...located(answer)].flatMap(PREPARE[answer.kind]) });
       } else {
         answers.push(answer);
+        readAgain = true;
       }
     }
+    // The readers parse the file again when they come to it: what JSON.parse made is not kept meanwhile, nor
+    // the text of a file they will not come to.
+    if (readAgain) file.release();
+    else file.releaseText();
   }
 
   if (process.env.PHASES) console.error('PHASE walk done', performance.now().toFixed(0));
@@ -100,6 +106,15 @@ export function loadSnapshot(path: string, options: SnapshotOptions): { model: M
   }
   return { model: b.model, problems: [...problems, ...b.problems] };
 }
+
+/**
+ * The calls made for one API or domain, read as the snapshot is walked (while the file's value is at hand): each
+ * element into what the model holds of it, which the API and domain readers take as it is.
+ */
+const PREPARE: { readonly [K in PreparedKind]: (element: Located) => unknown[] } = {
+  RestStages: restStage, RestResources: restResource, ApiStages: httpStage, ApiRoutes: httpRoute,
+  BasePathMappings: restMapping, ApiMappings: apiMapping,
+};
 
 /** In dependency order: ENIs name the endpoints and NAT gateways they belong to; functions and resolver
  * endpoints find their ENIs; instances and Elastic IPs complete them. */

@@ -54,13 +54,15 @@ export function parseJson(raw: string): ParsedJson {
  *
  * The parsed value can be let go (`release`) and is then parsed again from the text each time it is asked for:
  * a large snapshot's answers are read one file at a time, so that what JSON.parse makes is garbage soon after,
- * rather than all of it kept alive (and copied by the garbage collector) until the model is built.
+ * rather than all of it kept alive (and copied by the garbage collector) until the model is built. A file
+ * nobody will read again lets its text go too (`releaseText`): asking for it then is a mistake, and throws.
  */
 export class SnapshotFile {
   private lines?: LineIndex;
   private kept: { value: unknown } | undefined;
+  private content: string | undefined;
   /** `elementStarts` of the top-level object, by key. */
-  private readonly topStarts = new Map<string, number[]>();
+  private topStarts?: Map<string, number[]>;
 
   constructor(
     /** Path inside the snapshot folder, with `/`: `aws_configs/us-east-1/Vpcs.json`. */
@@ -68,10 +70,17 @@ export class SnapshotFile {
     /** As a person names it: the snapshot path as given, then `rel`. */
     readonly display: string,
     /** The text as read (a byte order mark included). */
-    readonly text: string,
+    text: string,
     value: unknown,
   ) {
+    this.content = text;
     this.kept = { value };
+  }
+
+  /** The text as read (a byte order mark included). */
+  get text(): string {
+    if (this.content === undefined) throw new Error(`${this.display}: its text is no longer kept`);
+    return this.content;
   }
 
   /** The parsed text: the value given, or, once released, the text parsed again (a new value each time). */
@@ -83,6 +92,14 @@ export class SnapshotFile {
   /** Lets the value given go: `value` parses the text again when asked. */
   release(): void {
     this.kept = undefined;
+  }
+
+  /** Lets the value and the text go, and what was found in the text: nothing may be asked of the file after. */
+  releaseText(): void {
+    this.kept = undefined;
+    this.content = undefined;
+    this.lines = undefined;
+    this.topStarts = undefined;
   }
 
   position(offset: number): { line: number; column: number } {
@@ -108,6 +125,7 @@ export class SnapshotFile {
    */
   elementStarts(key: string, from = 0): number[] {
     if (from <= 0) {
+      this.topStarts ??= new Map();
       let starts = this.topStarts.get(key);
       if (!starts) {
         starts = this.scanStarts(key, 0);
