@@ -92,7 +92,8 @@ Examples:
     .action((inputs: string[], flags) => setCode(runShow(inputs, flags, o)));
 
   const estateOptions = (cmd: Command) => withLoadOptions(cmd)
-    .option('--query-logs <file...>', 'Route 53 Resolver query logs (JSON lines): the names workloads actually ask for, audited from the VPCs that asked')
+    .option('--query-logs <file...>', 'Route 53 Resolver query logs (JSON lines): the names workloads actually ask for, audited from ' +
+      'the VPCs that asked. Takes every file after it: put it after the inputs, or end its list with --')
     .option('--checks <file>', 'a scenario file whose check URLs are audited from every workload too (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'text, json, or sarif (SARIF 2.1.0 for GitHub code scanning, docs/sarif.md)').choices(ESTATE_FORMATS).default(undefined, 'text'))
     .option('--json', 'the same as --format json')
