@@ -54,7 +54,8 @@ function check(opts: EstateOptions): void {
  */
 export function generateEstate(dir: string, options: Partial<EstateOptions> = {}): { manifest: EstateManifest; summary: EstateSummary } {
   const t0 = performance.now();
-  const opts: EstateOptions = { ...DEFAULT_OPTIONS, ...options };
+  const apis = options.apis ?? DEFAULT_OPTIONS.apis;
+  const opts: EstateOptions = { ...DEFAULT_OPTIONS, domains: Math.round(apis / 20), ...options };
   check(opts);
   const problem = outDirProblem(dir);
   if (problem) throw new Error(problem);
@@ -75,9 +76,9 @@ export function generateEstate(dir: string, options: Partial<EstateOptions> = {}
     return planVpc(rng, opts, i, account, aliasOf(account), region);
   });
   const policies = planPolicies(rng, opts.policies, regions, vpcs);
-  const apis = planApis(rng, opts, place, policies, vpcs);
-  const domains = planDomains(rng, opts.domains, apis, aliasOf);
-  const zones = planZones(rng, accounts, aliasOf, vpcs, apis, domains);
+  const apiPlans = planApis(rng, opts, place, policies, vpcs);
+  const domains = planDomains(rng, opts.domains, apiPlans, aliasOf);
+  const zones = planZones(rng, accounts, aliasOf, vpcs, apiPlans, domains);
 
   const w = new EstateWriter(dir);
   const key = (account: string, region: string) => `${account}/${region}`;
@@ -88,7 +89,7 @@ export function generateEstate(dir: string, options: Partial<EstateOptions> = {}
   };
   const vpcsAt = group(vpcs, (v) => key(v.choice.account, v.choice.region));
   const apisAt = new Map<string, ApiPlan[]>();
-  for (const a of apis) {
+  for (const a of apiPlans) {
     const k = key(a.choice.account, a.choice.region);
     const list = apisAt.get(k);
     if (list) list.push(a);
@@ -107,7 +108,7 @@ export function generateEstate(dir: string, options: Partial<EstateOptions> = {}
 
   const manifest: EstateManifest = {
     options: opts, accounts, regions: [...regions], vpcs: vpcs.map((v) => v.choice), policies,
-    apis: apis.map((a) => a.choice), domains, zones: zones.map((z) => z.choice),
+    apis: apiPlans.map((a) => a.choice), domains, zones: zones.map((z) => z.choice),
   };
   return { manifest, summary: { files: w.files, bytes: w.bytes, ms: performance.now() - t0 } };
 }
@@ -147,8 +148,7 @@ function main(argv: string[]): void {
     policies: num(values.policies), regions: num(values.regions), seed: num(values.seed),
   };
   const options = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<EstateOptions>;
-  const domains = options.domains ?? (options.apis !== undefined ? Math.round(options.apis / 20) : undefined);
-  const { manifest, summary } = generateEstate(values.out, { ...options, ...(domains !== undefined ? { domains } : {}) });
+  const { manifest, summary } = generateEstate(values.out, options);
   console.log(summaryLine(values.out, manifest, summary));
 }
 

@@ -30,6 +30,11 @@ export function isoTime(rng: Rng): string {
   return new Date(BASE_TIME + rng.int(400 * 86400) * 1000).toISOString();
 }
 
+/** `ec2-3-0-0-1.compute-1.amazonaws.com` in us-east-1, `ec2-3-0-0-1.eu-west-1.compute.amazonaws.com` elsewhere. */
+function publicDnsName(ip: string, region: string): string {
+  return `ec2-${ip.replace(/\./g, '-')}.${region === 'us-east-1' ? 'compute-1' : `${region}.compute`}.amazonaws.com`;
+}
+
 /** `ip-10-0-1-10.ec2.internal` in us-east-1, `ip-10-0-1-10.eu-west-1.compute.internal` elsewhere. */
 function privateDnsName(ip: string, region: string): string {
   return `ip-${ip.replace(/\./g, '-')}.${region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`}`;
@@ -137,7 +142,7 @@ interface EniSpec {
 /** DescribeNetworkInterfaces' shape (an instance's own NetworkInterfaces entries share most of it). */
 function eniBody(rng: Rng, e: EniSpec): Record<string, unknown> {
   const association = e.publicIp ? {
-    IpOwnerId: e.elastic ? e.vpc.account : 'amazon', PublicDnsName: `ec2-${e.publicIp.replace(/\./g, '-')}.compute-1.amazonaws.com`, PublicIp: e.publicIp,
+    IpOwnerId: e.elastic ? e.vpc.account : 'amazon', PublicDnsName: publicDnsName(e.publicIp, e.vpc.region), PublicIp: e.publicIp,
     ...(e.elastic ? { AllocationId: e.elastic.allocationId } : {}),
   } : undefined;
   const dns = privateDnsName(e.ip, e.vpc.region);
@@ -278,7 +283,7 @@ export function writeRegionNetwork(rng: Rng, w: EstateWriter, account: string, r
           AmiLaunchIndex: 0, ImageId: rng.ec2Id('ami'), InstanceId: inst.id, InstanceType: rng.pick(['t3.micro', 't3.medium', 'm6i.large', 'c6g.xlarge']),
           LaunchTime: isoTime(rng), Monitoring: { State: 'disabled' }, Placement: { AvailabilityZone: spec.subnet.zone, GroupName: '', Tenancy: 'default' },
           PrivateDnsName: eni.PrivateDnsName, PrivateIpAddress: inst.privateIp, ProductCodes: [],
-          PublicDnsName: inst.publicIp ? `ec2-${inst.publicIp.replace(/\./g, '-')}.compute-1.amazonaws.com` : '', ...(inst.publicIp ? { PublicIpAddress: inst.publicIp } : {}),
+          PublicDnsName: inst.publicIp ? publicDnsName(inst.publicIp, region) : '', ...(inst.publicIp ? { PublicIpAddress: inst.publicIp } : {}),
           State: { Code: 16, Name: 'running' }, StateTransitionReason: '', SubnetId: inst.subnetId, VpcId: p.choice.id, Architecture: 'x86_64',
           BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { AttachTime: isoTime(rng), DeleteOnTermination: true, Status: 'attached', VolumeId: rng.ec2Id('vol') } }],
           ClientToken: '', EbsOptimized: false, EnaSupport: true, Hypervisor: 'xen', NetworkInterfaces: [entry], RootDeviceName: '/dev/xvda', RootDeviceType: 'ebs',

@@ -13,8 +13,8 @@ export interface Workload {
 /** By logical id, instance id, function name or ENI id. */
 export function findWorkload(index: ModelIndex, from: string): Workload | { error: string } {
   const model = index.model;
-  const instance = model.instances.find((i) => i.name === from || i.id === from);
-  const lambda = model.lambdaFunctions.find((f) => f.name === from || f.id === from || f.functionName === from);
+  const instance = index.instanceNamed(from);
+  const lambda = index.lambdaFunctionNamed(from);
   const eni = index.networkInterfaces.get(from);
   const found = instance
     ? { kind: 'instance' as const, element: instance, eniIds: instance.networkInterfaceIds }

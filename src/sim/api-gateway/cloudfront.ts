@@ -26,7 +26,7 @@ export function answerAtCloudFront(index: ModelIndex, arrival: CloudFrontArrival
 
   // R26: the distribution of an EDGE custom domain presents that domain's certificate; the distribution behind an
   // edge-optimized API presents the API's default name (*.execute-api.{region}.amazonaws.com).
-  const domains = index.model.domainNames.filter((d) => d.endpointType === 'EDGE' && d.distributionDomainName?.toLowerCase() === distribution);
+  const domains = index.edgeDomainNamesOf(distribution);
   const sni = sniOf(request);
   const sniName = parseHost(sni);
   const certNames = ['*.cloudfront.net', ...domains.map((d) => d.domainName)];

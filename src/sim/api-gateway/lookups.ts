@@ -9,7 +9,7 @@ export function findApi(index: ModelIndex, apiId: string, region: string): Api |
   const id = apiId.toLowerCase();
   const exact = index.apis.get(apiId);
   if (exact && exact.region === region) return exact;
-  return index.model.apis.find((a) => a.id.toLowerCase() === id && a.region === region);
+  return index.apiByLowerId(id, region);
 }
 
 export function missingApi(rec: Recorder, hop: Hop, apiId: string, region: string): FrontDoorResult {

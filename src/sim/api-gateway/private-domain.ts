@@ -32,11 +32,11 @@ export function answerPrivateDomain(
   const atEndpoint = (h: Omit<Hop, 'at' | 'elementId' | 'component'>): Hop => ({ at, elementId: endpoint.id, component: 'vpc-endpoint' as Component, ...h });
 
   // R25: the consumer's endpoint needs a domain name access association with the domain's ARN.
-  const associations = index.model.domainNameAccessAssociations;
-  const associationOf = (d: DomainName) => associations.find((a) => a.vpcEndpointId === endpoint.id && a.domainNameArn === d.arn);
+  const associationOf = (d: DomainName) => index.accessAssociation(endpoint.id, d.arn);
   const domain = candidates.find((d) => associationOf(d));
   if (!domain) {
-    const open = associations.find((a) => (isUnknown(a.vpcEndpointId) || a.vpcEndpointId === endpoint.id)
+    // The index gives this endpoint's associations and those whose endpoint is unknown, in model order.
+    const open = index.accessAssociationCandidates(endpoint.id).find((a) => (isUnknown(a.vpcEndpointId) || a.vpcEndpointId === endpoint.id)
       && (isUnknown(a.domainNameArn) || candidates.some((d) => d.arn === a.domainNameArn)));
     const named = candidates[0] as DomainName;
     if (open) {

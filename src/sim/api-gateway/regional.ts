@@ -27,7 +27,7 @@ export function answerAtRegional(index: ModelIndex, arrival: RegionalArrival, re
 
   // TLS: the regional front door holds *.execute-api.{region}.amazonaws.com and its REGIONAL custom domains' names.
   const sni = sniOf(request);
-  const domains = index.model.domainNames.filter((d) => d.endpointType === 'REGIONAL' && d.region === region);
+  const domains = index.domainNamesOfType('REGIONAL', region);
   const tls = tlsHop({
     at, sni, certNames: [`*.execute-api.${region}.amazonaws.com`, ...domains.map((d) => d.domainName)],
     rules: ['R14', 'R27'], confidence: 'documented',
@@ -58,7 +58,7 @@ export function answerAtRegional(index: ModelIndex, arrival: RegionalArrival, re
       });
     }
     case 'regional-domain-target': {
-      const domain = index.model.domainNames.find((d) => d.regionalDomainName?.toLowerCase() === host);
+      const domain = index.domainNameByRegionalName(host);
       rec.add(hop({ action: 'select-api', verdict: 'answer', detail: `${host} is a regional custom domain's target name, not a name API Gateway routes on`, rules: ['R27'], confidence: 'inferred' }));
       rec.caveat('What API Gateway answers when a regional custom domain\'s target name is called by itself is not documented; vpcpath shows 403 Forbidden (inferred).', 'R27');
       return rec.finish(forbidden(by, 'inferred'), targetNameCalledCause(host, domain));

@@ -39,7 +39,7 @@ export function selectAtEndpoint(index: ModelIndex, endpoint: VpcEndpoint, reque
     case 'vpce':
       return { kind: 'no-api', host };
     case 'regional-domain-target': {
-      const domain = index.model.domainNames.find((d) => d.regionalDomainName?.toLowerCase() === host);
+      const domain = index.domainNameByRegionalName(host);
       return domain ? { kind: 'public-domain', host, domain } : { kind: 'unknown-host', host };
     }
     case 'cloudfront':

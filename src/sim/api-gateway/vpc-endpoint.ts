@@ -44,7 +44,7 @@ export function answerAtEndpoint(index: ModelIndex, arrival: EndpointArrival, re
 
   // TLS first (R23): the SNI is the URL's host.
   const sni = sniOf(request);
-  const privateDomainNames = index.model.domainNames.filter((d) => d.endpointType === 'PRIVATE' && d.region === endpoint.region).map((d) => d.domainName);
+  const privateDomainNames = index.domainNamesOfType('PRIVATE', endpoint.region).map((d) => d.domainName);
   const tls = tlsHop({
     at, elementId: endpoint.id, component: 'vpc-endpoint', sni, ...(endpoint.origin ? { origin: endpoint.origin } : {}),
     certNames: [`*.execute-api.${endpoint.region}.amazonaws.com`, `*.execute-api.${endpoint.region}.vpce.amazonaws.com`, ...(endpoint.dnsNames ?? []), ...privateDomainNames],

@@ -116,7 +116,7 @@ function regional(
 }
 
 function findApi(ctx: Ctx, id: string, region: string): Api | undefined {
-  return ctx.index.model.apis.find((a) => a.id.toLowerCase() === id && a.region === region);
+  return ctx.index.apiByLowerId(id, region);
 }
 
 /** A stable stand-in for the CloudFront name AWS gives an EDGE API's distribution: `d` and 13 characters. */

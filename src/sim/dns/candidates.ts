@@ -42,7 +42,9 @@ export function candidatesAt(ctx: Ctx, vpc: Vpc, name: string): Candidates {
     return results.find((r): r is MissingFact => typeof r === 'object') ?? false;
   };
 
-  for (const rule of ctx.index.model.resolverRules) {
+  // The index gives the rules and zones whose associations `refersTo` can tie to this VPC (those naming it, and
+  // those with an unknown or unresolved association), in model order; each is tested below as before.
+  for (const rule of ctx.index.resolverRuleCandidates(vpc.id)) {
     const assoc = associated(rule.vpcIds, `VPC associations of Resolver rule ${nameAndId(rule)}`, rule.origin);
     if (assoc === false) continue;
     if (isUnknown(rule.domainName)) {
@@ -56,7 +58,7 @@ export function candidatesAt(ctx: Ctx, vpc: Vpc, name: string): Candidates {
   }
 
   const zoneLike: Candidate[] = [];
-  for (const zone of ctx.index.model.hostedZones) {
+  for (const zone of ctx.index.privateZoneCandidates(vpc.id)) {
     if (!zone.private || zone.external) continue;
     const assoc = associated(zone.vpcs.map((v) => v.vpcId), `VPC associations of hosted zone ${nameAndId(zone)}`, zone.origin);
     if (assoc === false) continue;

@@ -13,9 +13,7 @@ export type EndpointAddresses =
 /** The endpoint's network interfaces: those the model says it owns, and those it lists. */
 export function endpointInterfaces(ctx: Ctx, endpoint: VpcEndpoint): NetworkInterface[] {
   const found = new Map<string, NetworkInterface>();
-  for (const eni of ctx.index.model.networkInterfaces) {
-    if (eni.owner.kind === 'vpc-endpoint' && eni.owner.id === endpoint.id) found.set(eni.id, eni);
-  }
+  for (const eni of ctx.index.networkInterfacesOwnedBy(endpoint.id)) found.set(eni.id, eni);
   for (const id of endpoint.networkInterfaceIds) {
     const eni = ctx.index.networkInterfaces.get(id);
     if (eni) found.set(eni.id, eni);

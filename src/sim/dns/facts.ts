@@ -1,9 +1,10 @@
 // Records of public DNS outside the model (`facts.dns`), found by name: exact first, else the nearest wildcard.
-import type { Model, PublicDnsRecord } from '../../model/index.js';
+import type { ModelIndex, PublicDnsRecord } from '../../model/index.js';
 import { mostSpecificPattern, normalizeName } from './names.js';
 
-export function factRecords(model: Model, name: string): PublicDnsRecord[] {
-  return mostSpecificPattern(model.publicDns, (r) => normalizeName(r.name), name);
+/** The index gives every record that can match `name` (its own, or a wildcard above it), in model order. */
+export function factRecords(index: ModelIndex, name: string): PublicDnsRecord[] {
+  return mostSpecificPattern(index.publicDnsCandidates(name), (r) => normalizeName(r.name), name);
 }
 
 /** The addresses facts.dns gives a name directly (A, else AAAA); none for a CNAME or ALIAS. */

@@ -29,9 +29,8 @@ export function forward(ctx: Ctx, input: ForwardInput): Answer {
   const precedence = input.precedence ? `; ${input.precedence.text}` : '';
   const confidence = input.precedence?.confidence ?? 'documented';
 
-  const inbound = ctx.index.model.resolverEndpoints.find(
-    (e) => e.direction === 'INBOUND' && e.ipAddresses.some((ip) => isKnown(ip) && targets.includes(ip)),
-  );
+  // The first INBOUND endpoint, in model order, that holds any of the targets.
+  const inbound = ctx.index.inboundResolverEndpoint(targets);
   if (inbound) {
     const vpc = isKnown(inbound.vpcId) ? ctx.index.vpcs.get(inbound.vpcId) : undefined;
     if (!vpc) {

@@ -22,7 +22,9 @@ export interface HiddenZone {
 export function hiddenZonesOf(ctx: Ctx, vpc: Vpc): { zones: HiddenZone[]; unsure: { endpoint: VpcEndpoint; fact: MissingFact }[] } {
   const zones: HiddenZone[] = [];
   const unsure: { endpoint: VpcEndpoint; fact: MissingFact }[] = [];
-  for (const endpoint of ctx.index.model.vpcEndpoints) {
+  // The index gives the endpoints `refersTo` can tie to this VPC (its own, and those whose VPC is unknown or
+  // unresolved), in model order; each is tested below as before.
+  for (const endpoint of ctx.index.vpcEndpointCandidates(vpc.id)) {
     if (endpoint.type !== 'Interface' || !endpoint.privateDnsEnabled) continue;
     const inVpc = refersTo(ctx, endpoint.vpcId, vpc.id, `VPC of ${nameAndId(endpoint)}`, endpoint.origin);
     if (inVpc === false) continue;

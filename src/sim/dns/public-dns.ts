@@ -36,7 +36,7 @@ export function answerPublic(ctx: Ctx, name: string): Answer {
 
 /** facts.dns: A/AAAA, a CNAME for the client to follow, or a Route 53 alias in a public zone (R29). */
 export function answerFromFacts(ctx: Ctx, name: string, holder: Holder): Answer | undefined {
-  const records = factRecords(ctx.index.model, name);
+  const records = factRecords(ctx.index, name);
   const first = records[0];
   if (!first) return undefined;
   const base = { name, source: holder.source, answeredBy: holder.answeredBy, rules: holder.rules, confidence: holder.confidence };
@@ -61,7 +61,9 @@ export function answerFromFacts(ctx: Ctx, name: string, holder: Holder): Answer 
 /** The most specific public zone of the model for the name; zones whose privacy is unknown (external) count too. */
 function publicZoneFor(ctx: Ctx, name: string): { zone: HostedZone; zoneName: string } | undefined {
   let best: { zone: HostedZone; zoneName: string } | undefined;
-  for (const zone of ctx.index.model.hostedZones) {
+  // The index gives the public and external zones named `name` or a domain above it, and those whose name is
+  // unknown, in model order (ties go to the first); each is tested below as before.
+  for (const zone of ctx.index.publicZoneCandidates(name)) {
     if (zone.private && !zone.external) continue;
     let zoneName: string | undefined;
     if (isKnown(zone.zoneName)) {

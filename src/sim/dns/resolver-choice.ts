@@ -1,6 +1,6 @@
 // Which DNS server an ENI in the VPC asks: the VPC resolver at VPC+2 (R1), or the server its DHCP options name (R7).
 import ipaddr from 'ipaddr.js';
-import type { DhcpOptions, ModelIndex, Vpc } from '../../model/index.js';
+import type { ModelIndex, Vpc } from '../../model/index.js';
 import { isKnown, nameAndId } from '../../model/index.js';
 import type { Confidence, MissingFact } from '../trace.js';
 import type { ResolverAt } from './context.js';
@@ -34,7 +34,7 @@ export function chooseResolver(index: ModelIndex, vpc: Vpc): ResolverChoice {
   const own: ResolverChoice = {
     label: `Route 53 Resolver of ${nameAndId(vpc)} (${plus2 ?? 'VPC+2'})`, at: { kind: 'vpc', vpc },
   };
-  const options = dhcpOptionsOf(index, vpc);
+  const options = index.dhcpOptionsOf(vpc);
   // Clients use the first server listed; the others only when it does not answer.
   const first = options?.domainNameServers[0]?.trim();
   if (!options || !first || first.toLowerCase() === 'amazonprovideddns' || first === plus2 ||
@@ -43,9 +43,7 @@ export function chooseResolver(index: ModelIndex, vpc: Vpc): ResolverChoice {
   }
   const optionsLabel = `DHCP options ${nameAndId(options)}`;
   // A server that is a Resolver inbound endpoint answers as that endpoint's VPC resolver (scenario-format.md, R9).
-  const inbound = index.model.resolverEndpoints.find(
-    (e) => e.direction === 'INBOUND' && e.ipAddresses.some((ip) => isKnown(ip) && ip === first),
-  );
+  const inbound = index.inboundResolverEndpoint([first]);
   const inboundVpc = inbound && isKnown(inbound.vpcId) ? index.vpcs.get(inbound.vpcId) : undefined;
   if (inbound && inboundVpc) {
     return {
@@ -72,9 +70,4 @@ export function chooseResolver(index: ModelIndex, vpc: Vpc): ResolverChoice {
       rules: ['R7'], confidence: 'inferred',
     },
   };
-}
-
-function dhcpOptionsOf(index: ModelIndex, vpc: Vpc): DhcpOptions | undefined {
-  const all = index.model.dhcpOptions;
-  return all.find((o) => o.vpcIds.includes(vpc.id)) ?? (vpc.dhcpOptionsId ? all.find((o) => o.id === vpc.dhcpOptionsId) : undefined);
 }

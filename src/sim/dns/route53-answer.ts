@@ -76,7 +76,7 @@ export function resolveAlias(ctx: Ctx, name: string, target: AliasTarget, holder
   if (zone && isKnown(zone.zoneName)) return answerFromZone(ctx, zone, zone.zoneName, t, { ...next, zone });
   const owned = awsOwnedName(ctx, t);
   if (owned) return answerOwned(ctx, t, owned, next);
-  const facts = factRecords(ctx.index.model, t);
+  const facts = factRecords(ctx.index, t);
   const addresses = factAddresses(facts);
   if (addresses.length > 0) {
     pushStep(ctx, { name: t, recordType: 'A', answer: addresses, source: holder.source, answeredBy: holder.answeredBy,
@@ -95,7 +95,7 @@ function aliasZone(ctx: Ctx, t: string, hostedZoneId: Maybe<string> | undefined,
   const contains = (z: HostedZone) => isKnown(z.zoneName) && isAtOrBelow(t, z.zoneName);
   if (isKnown(hostedZoneId)) {
     const id = hostedZoneId.replace(/^\/?hostedzone\//, '');
-    const named = ctx.index.model.hostedZones.find((z) => z.id === id);
+    const named = ctx.index.hostedZone(id);
     // An id that is not a zone of the model is one of AWS's (API Gateway's, CloudFront's, the endpoint's).
     return named && contains(named) ? named : undefined;
   }

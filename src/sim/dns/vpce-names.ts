@@ -17,7 +17,7 @@ const ZONE = /(?:^|-)([a-z]{2}(?:-[a-z]+)+-\d+[a-z])$/;
  */
 export function vpceName(ctx: Ctx, name: string): OwnedResult | undefined {
   if (!name.endsWith(VPCE_SUFFIX)) return undefined;
-  const listed = ctx.index.model.vpcEndpoints.find((e) => (e.dnsNames ?? []).some((n) => n.toLowerCase() === name));
+  const listed = ctx.index.vpcEndpointWithDnsName(name);
   const first = name.split('.')[0] ?? '';
   const m = FIRST_LABEL.exec(first);
   if (!listed && (!m || !m[1])) return undefined;

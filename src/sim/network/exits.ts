@@ -38,7 +38,7 @@ export function exitThrough(
       rules: ['R33'], confidence: 'documented', ...originOf(endpoint?.origin),
     };
   } else if (through === 'transit-gateway') {
-    const tgw = index.model.transitGateways.find((t) => t.id === gatewayId);
+    const tgw = index.transitGateway(gatewayId);
     if (tgw && !tgw.attachments.some((a) => a.vpcId === vpc.id)) {
       const detail = `${nameAndId(tgw)} has no attachment to ${displayName(vpc)}, so it cannot take the packet`;
       const drop: Hop = {

@@ -16,8 +16,7 @@ export function findInterface(walk: Walk, vpc: Vpc): Found {
   const eni = index.networkInterfaceByIp(vpc.id, walk.destinationText);
   if (eni) return { kind: 'found', eni };
   const missing: MissingFact[] = [];
-  for (const candidate of index.model.networkInterfaces) {
-    if (candidate.vpcId !== vpc.id) continue;
+  for (const candidate of index.networkInterfacesInVpc(vpc.id)) {
     const unknownIp = candidate.privateIps.find(isUnknown);
     if (!unknownIp) continue;
     const subnet = index.subnets.get(candidate.subnetId);

@@ -27,7 +27,7 @@ export type GatewayPass =
  */
 export function passInternetGateway(walk: Walk, gatewayId: string, vpc: Vpc, sender: Sender): GatewayPass {
   const { index, path } = walk;
-  const igw = index.model.internetGateways.find((g) => g.id === gatewayId);
+  const igw = index.internetGateway(gatewayId);
   if (!igw) {
     const missing = unresolvedId(index, `internet gateway ${gatewayId}`, gatewayId);
     const hop: Hop = { at: gatewayId, action: 'internet-gateway', verdict: 'unknown', detail: `${gatewayId} is not in the model` };

@@ -15,12 +15,11 @@ export function interfaceName(index: ModelIndex, eni: NetworkInterface): string 
       return endpoint ? displayName(endpoint) : eni.id;
     }
     case 'lambda': {
-      const fn = index.lambdaFunctions.get(owner.id) ??
-        index.model.lambdaFunctions.find((f) => f.functionName === owner.id);
+      const fn = index.lambdaFunctions.get(owner.id) ?? index.lambdaFunctionByFunctionName(owner.id);
       return fn ? displayName(fn) : eni.id;
     }
     case 'nat-gateway': {
-      const nat = index.model.natGateways.find((n) => n.id === owner.id);
+      const nat = index.natGateway(owner.id);
       return nat ? displayName(nat) : eni.id;
     }
     default:

@@ -21,7 +21,7 @@ import { aclCheck, type Walk } from './walk.js';
  */
 export function throughNatGateway(walk: Walk, natId: string): NetworkPath {
   const { index, path, source } = walk;
-  const nat = index.model.natGateways.find((n) => n.id === natId);
+  const nat = index.natGateway(natId);
   if (!nat) {
     const hop: Hop = { at: natId, action: 'nat-gateway', verdict: 'unknown', detail: `${natId} is not in the model` };
     return path.unknown(hop, [unresolvedId(index, `NAT gateway ${natId}`, natId)]);

@@ -13,7 +13,7 @@ export type PrefixListCidrs =
  * https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
  */
 export function prefixListCidrs(index: ModelIndex, id: string, origin?: Origin): PrefixListCidrs {
-  const list = index.model.prefixLists.find((p) => p.id === id);
+  const list = index.prefixList(id);
   if (!list) return { ok: false, missing: unresolvedId(index, `the CIDRs of prefix list ${id}`, id, origin) };
   const cidrs: Cidr[] = [];
   for (const text of list.cidrs) {

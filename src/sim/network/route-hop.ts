@@ -1,5 +1,5 @@
 // The trace hop for a route decision: `8.8.8.8 -> InternetGateway (igw-...) (0.0.0.0/0)`.
-import { displayName, nameAndId, type Element, type ModelIndex, type RouteTarget, type Subnet } from '../../model/index.js';
+import { displayName, nameAndId, type ModelIndex, type RouteTarget, type Subnet } from '../../model/index.js';
 import type { Hop, HopVerdict } from '../trace.js';
 import type { RouteLookup } from './route-table.js';
 
@@ -12,12 +12,8 @@ export function targetLabel(index: ModelIndex, target: RouteTarget): string {
     case 'unknown':
       return `an unknown target (${target.reason})`;
     default: {
-      const m = index.model;
-      const all: readonly Element[][] = [
-        m.internetGateways, m.natGateways, m.peeringConnections, m.transitGateways, m.vpcEndpoints, m.networkInterfaces,
-        m.instances,
-      ];
-      const found = all.flatMap((list) => list.filter((e) => e.id === target.id))[0];
+      // The first element with the id among gateways, peering connections, endpoints, interfaces and instances.
+      const found = index.routeTargetElement(target.id);
       return found ? nameAndId(found) : target.id;
     }
   }

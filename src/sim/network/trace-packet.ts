@@ -58,7 +58,7 @@ function leavesSubnet(walk: Walk, lookup: RouteLookup): boolean {
   }
   if (choice.target.kind === 'nat-gateway') {
     const id = choice.target.id;
-    const nat = walk.index.model.natGateways.find((n) => n.id === id);
+    const nat = walk.index.natGateway(id);
     return nat?.subnetId !== source.subnet.id;
   }
   return true;
@@ -68,7 +68,8 @@ function leavesSubnet(walk: Walk, lookup: RouteLookup): boolean {
 function destinationGroups(walk: Walk): readonly string[] {
   const { index, source } = walk;
   const vpcs: Vpc[] = [source.vpc];
-  for (const pcx of index.model.peeringConnections) {
+  // Only the connections that name this VPC can pass the test below; the index keeps them in model order.
+  for (const pcx of index.peeringConnectionsOf(source.vpc.id)) {
     if (pcx.status !== 'active') continue;
     const other = pcx.requesterVpcId === source.vpc.id ? pcx.accepterVpcId
       : pcx.accepterVpcId === source.vpc.id ? pcx.requesterVpcId : undefined;

@@ -19,7 +19,7 @@ import { resolveEndpoint, type Walk } from './walk.js';
  */
 export function throughPeering(walk: Walk, peeringId: string): NetworkPath {
   const { index, path, source } = walk;
-  const pcx = index.model.peeringConnections.find((p) => p.id === peeringId);
+  const pcx = index.peeringConnection(peeringId);
   if (!pcx) {
     const hop: Hop = { at: peeringId, action: 'peering', verdict: 'unknown', detail: `${peeringId} is not in the model` };
     return path.unknown(hop, [unresolvedId(index, `VPC peering connection ${peeringId}`, peeringId)]);

@@ -12,7 +12,7 @@ import type { Walk } from './walk.js';
  * no VPN connection known (Direct Connect), the routes it has are outside the model and the packet leaves it.
  */
 export function vpnGatewayHop(walk: Walk, gatewayId: string): { hop: Hop; drop: boolean } {
-  const vgw = walk.index.model.vpnGateways?.find((g) => g.id === gatewayId);
+  const vgw = walk.index.vpnGateway(gatewayId);
   const at = { at: vgw ? displayName(vgw) : gatewayId, elementId: gatewayId, action: 'virtual-private-gateway', ...originOf(vgw?.origin) };
   const beyond = `${vgw ? nameAndId(vgw) : gatewayId} takes the packet toward the VPN or Direct Connect network beyond it (not in the model)`;
   if (!vgw || vgw.vpnConnections.length === 0 || vgw.vpnConnections.some((c) => !c.staticRoutesOnly)) {

@@ -44,6 +44,8 @@ export class Build {
 
   /** The answers of each kind, in file order. */
   private readonly byKind = new Map<Kind, ScopedAnswer[]>();
+  /** Each kind's elements that are not objects, as problems (asked for once per API: not gathered each time). */
+  private readonly shapeProblems = new Map<Kind, readonly InputProblem[]>();
   /** Each kind's answers by the resource their folder names (API id, domain name, zone id). */
   private readonly answersByResource = new Map<Kind, Map<string | undefined, ScopedAnswer[]>>();
   private readonly indexes = new Map<string, ListIndex<unknown>>();
@@ -83,17 +85,18 @@ export class Build {
   }
 
   private addShapeProblems(kind: Kind): void {
-    for (const { answer } of this.byKind.get(kind) ?? []) {
-      for (const p of answer.shapeProblems) this.problems.push(p);
+    let problems = this.shapeProblems.get(kind);
+    if (!problems) {
+      problems = (this.byKind.get(kind) ?? []).flatMap(({ answer }) => answer.shapeProblems);
+      this.shapeProblems.set(kind, problems);
     }
+    for (const p of problems) this.problems.push(p);
   }
 
-  /** The files holding answers of this kind (to tell "no such call in the snapshot" from "an empty answer"). */
-  answered(kind: Kind, filter: (a: ScopedAnswer) => boolean = () => true): ScopedAnswer[] {
-    return (this.byKind.get(kind) ?? []).filter(filter);
-  }
-
-  /** `answered(kind)` whose folder names `resource`, in file order. */
+  /**
+   * The files holding answers of this kind whose folder names `resource`, in file order (to tell "no such call in
+   * the snapshot" from "an empty answer").
+   */
   answeredOf(kind: Kind, resource: string): readonly ScopedAnswer[] {
     let index = this.answersByResource.get(kind);
     if (!index) {
@@ -108,7 +111,8 @@ export class Build {
   }
 
   problem(file: SnapshotFile, offset: number, code: string, message: string): void {
-    this.problems.push(problemAt(file, offset, code, message));
+    const o = file.at(offset);
+    this.problems.push({ code, message, file: o.file, ...(o.line ? { line: o.line, column: o.column } : {}) });
   }
 
   /**
@@ -190,13 +194,8 @@ export function originInside(item: Located, needle: string, path: string): Origi
   return item.file.at(found >= 0 ? found : item.offset, path);
 }
 
-function problemAt(file: SnapshotFile, offset: number, code: string, message: string): InputProblem {
-  const o = file.at(offset);
-  return { code, message, file: o.file, ...(o.line ? { line: o.line, column: o.column } : {}) };
-}
-
 /** The items by key, each list in the items' order. */
-export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);

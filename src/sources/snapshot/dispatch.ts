@@ -121,7 +121,10 @@ export function dispatchFile(file: SnapshotFile, name: string, place: Place): Di
     const answerKind = kind;
     found.push({
       kind, key, file, place, shapeProblems, ...(resource !== undefined ? { resource } : {}),
-      items: () => (isObj(file.value) ? elementsOf(answerKind, file.value[key]) : undefined) ?? [],
+      items: () => {
+        const again = file.value;
+        return (isObj(again) ? elementsOf(answerKind, again[key]) : undefined) ?? [];
+      },
     });
   }
   return { found, ignoredKeys, problems };

@@ -94,11 +94,10 @@ export function loadSnapshot(path: string, options: SnapshotOptions): { model: M
     else file.releaseText();
   }
 
-  if (process.env.PHASES) console.error('PHASE walk done', performance.now().toFixed(0));
   const placed = placeAnswers(answers, manifest.info, options);
   const b = new Build(placed.scoped, new FailedCalls(manifest.info?.failed));
   b.model.notes.push(...notes, ...placed.notes);
-  for (const read of READERS) { read(b); if (process.env.PHASES) console.error('PHASE', read.name, performance.now().toFixed(0)); }
+  for (const read of READERS) read(b);
   if (manifest.info) {
     const findings = manifestFindings(manifest.info);
     b.model.missingCollections.push(...findings.missing);

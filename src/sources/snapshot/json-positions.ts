@@ -63,6 +63,8 @@ export class SnapshotFile {
   private content: string | undefined;
   /** `elementStarts` of the top-level object, by key. */
   private topStarts?: Map<string, number[]>;
+  /** Needles (as JSON strings) whose search ran far: null, then, once asked for again, every place each is written. */
+  private searched?: Map<string, number[] | null>;
 
   constructor(
     /** Path inside the snapshot folder, with `/`: `aws_configs/us-east-1/Vpcs.json`. */
@@ -100,6 +102,7 @@ export class SnapshotFile {
     this.content = undefined;
     this.lines = undefined;
     this.topStarts = undefined;
+    this.searched = undefined;
   }
 
   position(offset: number): { line: number; column: number } {
@@ -107,9 +110,35 @@ export class SnapshotFile {
     return this.lines.position(offset);
   }
 
-  /** Offset of the first `"needle"` (a JSON string) at or after `from`; -1 if none. */
+  /**
+   * Offset of the first `"needle"` (a JSON string) at or after `from`; -1 if none. A needle whose search ran far
+   * (a key the elements lack: each search would run on to the end of the file) has its places found once when it
+   * is looked for again.
+   */
   offsetOf(needle: string, from = 0): number {
-    return this.text.indexOf(JSON.stringify(needle), from);
+    const quoted = JSON.stringify(needle);
+    const text = this.text;
+    const places = this.searched?.get(quoted);
+    if (places === undefined) {
+      const found = text.indexOf(quoted, from);
+      if (found < 0 || found - from > FAR) (this.searched ??= new Map()).set(quoted, null);
+      return found;
+    }
+    let all = places;
+    if (all === null) {
+      all = [];
+      for (let i = text.indexOf(quoted); i >= 0; i = text.indexOf(quoted, i + 1)) all.push(i);
+      this.searched!.set(quoted, all);
+    }
+    // The first place at or after `from`.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < all.length ? all[lo]! : -1;
   }
 
   /** Where `"needle"` first appears at or after `from` (an element's id: its line), with a path inside the file. */
@@ -183,6 +212,9 @@ export class SnapshotFile {
     return { file: this.display, ...(where ? { line: where.line, column: where.column } : {}), ...(path ? { path } : {}) };
   }
 }
+
+/** A search that runs on further than this (in characters) is a sign the needle is better found once. */
+const FAR = 16_384;
 
 /**
  * What changes the scan's state: strings, brackets, commas; white space, numbers and literals are jumped over.

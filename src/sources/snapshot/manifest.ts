@@ -62,26 +62,46 @@ const PER_ELEMENT = new Set([
 
 const GLOBAL_SERVICES = new Set(['route53']);
 
+/** The failed calls of one operation, in manifest order: those made for no resource, and those for each. */
+interface OperationFailures {
+  readonly any: { readonly call: FailedCall; readonly n: number }[];
+  readonly byResource: Map<string, { readonly call: FailedCall; readonly n: number }[]>;
+}
+
 export class FailedCalls {
-  /** The calls by `service operation`, in manifest order. */
-  private readonly byOperation = new Map<string, FailedCall[]>();
+  private readonly byOperation = new Map<string, OperationFailures>();
 
   constructor(readonly calls: readonly FailedCall[] = []) {
-    for (const c of calls) {
-      const key = `${c.service} ${c.operation}`;
-      const list = this.byOperation.get(key);
-      if (list) list.push(c);
-      else this.byOperation.set(key, [c]);
-    }
+    calls.forEach((call, n) => {
+      const key = `${call.service} ${call.operation}`;
+      let failures = this.byOperation.get(key);
+      if (!failures) this.byOperation.set(key, (failures = { any: [], byResource: new Map() }));
+      if (call.resource === undefined) {
+        failures.any.push({ call, n });
+      } else {
+        const list = failures.byResource.get(call.resource);
+        if (list) list.push({ call, n });
+        else failures.byResource.set(call.resource, [{ call, n }]);
+      }
+    });
   }
 
   /** The failure of `service operation` for this resource, in this account and region, if the manifest lists one. */
   failure(service: string, operation: string, where: { account?: string; region?: string; resource?: string; attribute?: string }): FailedCall | undefined {
-    return this.byOperation.get(`${service} ${operation}`)?.find((c) => c.service === service && c.operation === operation &&
-      (c.resource === undefined || c.resource === where.resource) &&
+    const failures = this.byOperation.get(`${service} ${operation}`);
+    if (!failures) return undefined;
+    const matches = (c: FailedCall) =>
       (c.attribute === undefined || where.attribute === undefined || c.attribute === where.attribute) &&
       (c.account === undefined || where.account === undefined || c.account === where.account) &&
-      (c.region === undefined || where.region === undefined || c.region === where.region));
+      (c.region === undefined || where.region === undefined || c.region === where.region);
+    // The first match in manifest order among the calls for no resource and those for this one.
+    const any = failures.any;
+    const own = where.resource === undefined ? [] : failures.byResource.get(where.resource) ?? [];
+    for (let i = 0, j = 0; i < any.length || j < own.length;) {
+      const next = j >= own.length || (i < any.length && any[i]!.n < own[j]!.n) ? any[i++]! : own[j++]!;
+      if (matches(next.call)) return next.call;
+    }
+    return undefined;
   }
 }
 
