@@ -9,17 +9,8 @@ import { load } from '../src/load/load-model.js';
 import type { Model } from '../src/model/index.js';
 import { httpRequest, type HttpRequestSpec } from '../src/sim/request.js';
 import { traceRequest } from '../src/sim/trace-request.js';
+import { DIR, privateApi, publicApi, REGION, viaEndpoint, type Url } from './support/network-fixture-requests.js';
 
-const DIR = 'test/fix-remedies/network/';
-const REGION = 'us-east-1';
-
-type Url = (m: Model) => { url: string; headers?: Record<string, string> };
-const publicApi: Url = (m) => ({ url: `https://${m.apis.find((a) => a.name === 'PublicApi')!.id}.execute-api.${REGION}.amazonaws.com/prod/items` });
-const privateApi: Url = (m) => ({ url: `https://${m.apis.find((a) => a.name === 'PrivateApi')!.id}.execute-api.${REGION}.amazonaws.com/prod/` });
-const viaEndpoint: Url = (m) => ({
-  url: `https://${m.vpcEndpoints.find((e) => e.name === 'ApiEndpoint')!.id}.execute-api.${REGION}.vpce.amazonaws.com/prod/`,
-  headers: { Host: `${m.apis.find((a) => a.name === 'PrivateApi')!.id}.execute-api.${REGION}.amazonaws.com` },
-});
 
 /** The failing request of each fixture, and the remedy its fixes come from. */
 const CASES: [file: string, from: string, url: Url, prefix: string][] = [

@@ -12,19 +12,9 @@ import { httpRequest, type HttpRequestSpec } from '../src/sim/request.js';
 import { traceRequest } from '../src/sim/trace-request.js';
 import type { Trace } from '../src/sim/trace.js';
 import { runCli } from './support/run-cli.js';
+import { DIR, privateApi, publicApi, REGION, viaEndpoint, type Url } from './support/network-fixture-requests.js';
 
-const DIR = 'test/fix-remedies/network/';
-const REGION = 'us-east-1';
 const ACCOUNT = '111111111111';
-
-/** A request built from the model's own ids: `${PublicApi}` style placeholders by element name. */
-type Url = (m: Model) => { url: string; headers?: Record<string, string> };
-const publicApi: Url = (m) => ({ url: `https://${m.apis.find((a) => a.name === 'PublicApi')!.id}.execute-api.${REGION}.amazonaws.com/prod/items` });
-const privateApi: Url = (m) => ({ url: `https://${m.apis.find((a) => a.name === 'PrivateApi')!.id}.execute-api.${REGION}.amazonaws.com/prod/` });
-const viaEndpoint: Url = (m) => ({
-  url: `https://${m.vpcEndpoints.find((e) => e.name === 'ApiEndpoint')!.id}.execute-api.${REGION}.vpce.amazonaws.com/prod/`,
-  headers: { Host: `${m.apis.find((a) => a.name === 'PrivateApi')!.id}.execute-api.${REGION}.amazonaws.com` },
-});
 
 function loadModel(path: string): Model {
   const loaded = load([path], { region: REGION });
