@@ -8,9 +8,9 @@
 // Likewise two targets are equivalent when their APIs are the same up to the API's own id, and no DNS name of the
 // estate singles out their hostnames. `vpcpath audit --exhaustive` traces every pair instead; the tests check both
 // agree on generated estates.
-import ipaddr from 'ipaddr.js';
 import { isKnown, type Api, type Model, type ModelIndex, type NetworkInterface, type Subnet } from '../model/index.js';
 import { matchRoute } from '../sim/api-gateway/routes.js';
+import { cidrCovers, cidrsOverlap, parseCidr, type Cidr } from '../sim/ip/index.js';
 import { selectStage } from '../sim/api-gateway/stage.js';
 import type { Placement } from './placements.js';
 import type { Target } from './targets.js';
@@ -32,21 +32,10 @@ function content(value: unknown, drop: ReadonlySet<string> = DROPPED_KEYS): stri
   });
 }
 
-function parseCidr(token: string): [ipaddr.IPv4, number] | undefined {
-  try {
-    if (token.includes('/')) {
-      const [addr, len] = ipaddr.IPv4.parseCIDR(token);
-      return [addr, len];
-    }
-    return [ipaddr.IPv4.parse(token), 32];
-  } catch {
-    return undefined;
-  }
-}
-
-function overlaps(a: [ipaddr.IPv4, number], b: [ipaddr.IPv4, number]): boolean {
-  const len = Math.min(a[1], b[1]);
-  return a[0].match(b[0], len);
+/** An address token as a /32 block, or a CIDR token; undefined when it is not one. */
+function parseToken(token: string): Cidr | undefined {
+  const c = parseCidr(token.includes('/') ? token : `${token}/32`);
+  return c.ok && c.value.family === 4 ? c.value : undefined;
 }
 
 /** What the whole estate names from outside any one VPC: ids and address ranges a decision can single out. */
@@ -54,7 +43,7 @@ export class EstateNames {
   readonly ids = new Set<string>();
   /** Id kinds a policy matches with wildcards (`vpce-0a*`): ids of those kinds are never renamed. */
   readonly wildKinds = new Set<string>();
-  readonly cidrs: [ipaddr.IPv4, number][] = [];
+  readonly cidrs: Cidr[] = [];
   readonly cidrTokens: string[] = [];
   /** An endpoint policy singles out stages or paths: target paths are then kept as they are. */
   readonly pathSensitivePolicies: boolean;
@@ -85,7 +74,7 @@ export class EstateNames {
     for (const m of global.matchAll(/\b(vpce|vpc|subnet|sg|eni|i)-[0-9a-z]*[*?]/g)) this.wildKinds.add(m[1]!);
     const policies = content([...model.apis.map((a) => a.policy), ...model.domainNames.map((d) => d.policy)]);
     for (const m of new Set([...policies.matchAll(IPV4_TOKEN)].map((x) => x[0]))) {
-      const c = parseCidr(m);
+      const c = parseToken(m);
       if (c) {
         this.cidrs.push(c);
         this.cidrTokens.push(m);
@@ -134,7 +123,7 @@ export interface VpcContent {
   readonly text: string;
   readonly account: string;
   readonly ownIds: Set<string>;
-  readonly ownCidrs: [ipaddr.IPv4, number][];
+  readonly ownCidrs: Cidr[];
   readonly ownIps: Set<string>;
   /** Peered, attached to a transit gateway or a VPN: what lies beyond is not renamed, so the VPC is its own class. */
   readonly connected: boolean;
@@ -184,7 +173,7 @@ function vpcContent(index: ModelIndex, vpcId: string): VpcContent {
     ...inVpc(m.securityGroups).map((x) => x.id), ...enis.map((e) => e.id), ...endpoints.map((e) => e.id),
     ...nats.map((n) => n.id), ...body.igws.map((g) => g.id), ...dhcp.map((d) => d.id),
   ]);
-  const ownCidrs = (vpc?.cidrBlocks ?? []).filter(isKnown).map(parseCidr).filter((c): c is [ipaddr.IPv4, number] => c !== undefined);
+  const ownCidrs = (vpc?.cidrBlocks ?? []).filter(isKnown).map(parseToken).filter((c): c is Cidr => c !== undefined);
   const ownIps = new Set<string>([
     ...enis.flatMap((e) => (e.publicIp !== undefined && isKnown(e.publicIp) ? [e.publicIp] : [])),
     ...nats.flatMap((n) => (n.publicIp !== undefined && isKnown(n.publicIp) ? [n.publicIp] : [])),
@@ -211,12 +200,12 @@ function rename(text: string, vpc: VpcContent, names: EstateNames): string {
   // Addresses: own ones (inside the VPC's ranges, or its public addresses) are renamed, and carry every other
   // range of the text or of the estate's policies they overlap.
   const tokens = [...new Set([...out.matchAll(IPV4_TOKEN)].map((x) => x[0]))];
-  const parsed = new Map(tokens.map((t) => [t, parseCidr(t)] as const));
+  const parsed = new Map(tokens.map((t) => [t, parseToken(t)] as const));
   const isOwn = (t: string): boolean => {
     const c = parsed.get(t);
     if (!c) return false;
     if (ownIps.has(t.replace(/\/32$/, ''))) return true;
-    return ownCidrs.some((own) => c[1] >= own[1] && c[0].match(own[0], own[1]));
+    return ownCidrs.some((own) => cidrCovers(own, c));
   };
   const own = tokens.filter(isOwn);
   const label = new Map(own.map((t, i) => [t, `#${i}`]));
@@ -224,10 +213,10 @@ function rename(text: string, vpc: VpcContent, names: EstateNames): string {
   const suffix = new Map(own.map((t) => {
     const c = parsed.get(t)!;
     const over = [
-      ...own.filter((o) => o !== t && overlaps(c, parsed.get(o)!)).map((o) => label.get(o)!),
+      ...own.filter((o) => o !== t && cidrsOverlap(c, parsed.get(o)!)).map((o) => label.get(o)!),
       ...literal.filter((l) => {
-        const lc = parsed.get(l) ?? parseCidr(l);
-        return lc !== undefined && overlaps(c, lc);
+        const lc = parsed.get(l) ?? parseToken(l);
+        return lc !== undefined && cidrsOverlap(c, lc);
       }),
     ];
     return [t, `${label.get(t)!}{${[...new Set(over)].sort().join(',')}}`];

@@ -1,17 +1,15 @@
 // Query logs name VPCs by their real ids; a model built from templates has made-up ids. A logged VPC that is not
 // in the model is matched to the one VPC of the model whose CIDR holds the asking addresses (in the logged Region
 // and account, where the model's agree), and the match is said; with none or several, the names are not audited.
-import ipaddr from 'ipaddr.js';
 import { displayName, isKnown, type Model, type Vpc } from '../model/index.js';
+import { contains } from '../sim/ip/index.js';
 import type { QueriedName } from '../sources/query-logs/read-query-logs.js';
 
 function holds(vpc: Vpc, ip: string): boolean {
-  try {
-    const addr = ipaddr.IPv4.parse(ip);
-    return vpc.cidrBlocks.filter(isKnown).some((c) => addr.match(ipaddr.IPv4.parseCIDR(c)));
-  } catch {
-    return false;
-  }
+  return vpc.cidrBlocks.filter(isKnown).some((c) => {
+    const inside = contains(c, ip);
+    return inside.ok && inside.value;
+  });
 }
 
 export function matchQueriedVpcs(model: Model, queried: readonly QueriedName[]): { queried: QueriedName[]; notes: string[] } {

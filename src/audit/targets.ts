@@ -2,7 +2,7 @@
 // {api-id}-{vpce-id} name, the URLs of scenario checks, and the names seen in Resolver query logs.
 import { isKnown, type Api, type DomainName, type Model, type Origin } from '../model/index.js';
 import { get, samplePath } from '../fix/requests.js';
-import type { HttpRequestSpec, RequestSpec } from '../sim/request.js';
+import type { RequestSpec } from '../sim/request.js';
 import type { QueriedName } from '../sources/query-logs/read-query-logs.js';
 
 export type TargetKind = 'default-url' | 'custom-domain' | 'vpce-name' | 'check' | 'queried-name';
@@ -112,8 +112,4 @@ function dedupe(targets: Target[]): Target[] {
     seen.add(k);
     return true;
   });
-}
-
-export function isHttp(spec: RequestSpec): spec is HttpRequestSpec {
-  return spec.kind === 'http';
 }

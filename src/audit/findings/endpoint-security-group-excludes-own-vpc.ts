@@ -1,18 +1,14 @@
 // An interface endpoint whose security groups admit HTTPS from none of the addresses of some subnet of its own
 // VPC: workloads there time out connecting to it (R22). Checked from the groups' rules alone.
-import ipaddr from 'ipaddr.js';
 import { isKnown, type SecurityGroupRule } from '../../model/index.js';
+import { cidrsOverlap, parseCidr } from '../../sim/ip/index.js';
 import type { Evaluation } from '../evaluate.js';
 import type { Finding } from '../finding.js';
 
 function overlapsCidr(a: string, b: string): boolean {
-  try {
-    const [x, xl] = ipaddr.IPv4.parseCIDR(a);
-    const [y, yl] = ipaddr.IPv4.parseCIDR(b);
-    return x.match(y, Math.min(xl, yl));
-  } catch {
-    return true; // unparseable: assume it may admit (never a confident wrong finding)
-  }
+  const x = parseCidr(a);
+  const y = parseCidr(b);
+  return !x.ok || !y.ok || cidrsOverlap(x.value, y.value); // unparseable: assume it may admit (never a confident wrong finding)
 }
 
 const coversHttps = (r: SecurityGroupRule): boolean =>

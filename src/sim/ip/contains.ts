@@ -23,3 +23,8 @@ export function contains(cidr: string | Cidr, address: string | IpAddress): IpRe
   if (!a.ok) return a;
   return ok(cidrContains(c.value, a.value));
 }
+
+/** True when the blocks share an address (one covers the other; CIDR blocks never partly overlap). */
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return cidrCovers(a, b) || cidrCovers(b, a);
+}
